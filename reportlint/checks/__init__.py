@@ -1,0 +1,111 @@
+"""The rules. Each rule is a small function registered with ``@rule``: its code, kebab-case name,
+default severity and docstring (the user documentation ``reportlint rule CODE`` prints) live
+together, as in ruff. A rule is a pure function of the Document that yields findings."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from reportlint.document import Document, Figure, Span
+from reportlint.finding import Finding, Related
+
+FAMILIES = {
+    "RL0": ("输入", "input"),
+    "RL1": ("求和", "sum"),
+    "RL2": ("比率", "rate"),
+    "RL3": ("矛盾", "contradiction"),
+    "RL4": ("单位", "unit"),
+    "RL5": ("结构", "structure"),
+    "RL6": ("评分", "score"),
+    "RL7": ("语料期望", "expectation"),
+    "RL9": ("文字", "text"),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    func: Callable[["Context"], Iterable[Finding]] | None
+    doc: str
+
+    @property
+    def family(self) -> str:
+        return FAMILIES.get(self.code[:3], ("", ""))[1]
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+
+REGISTRY: dict[str, Rule] = {}
+MODULES = ("input", "sums", "rates", "contradictions", "units", "structure", "scoring", "text")
+
+
+def rule(code: str, name: str, severity: str):
+    def register(func):
+        REGISTRY[code] = Rule(code, name, severity, func, func.__doc__ or "")
+        return func
+
+    return register
+
+
+def declare(code: str, name: str, severity: str, doc: str) -> None:
+    """A code reported outside a rule function (input problems, internal errors)."""
+    REGISTRY[code] = Rule(code, name, severity, None, doc)
+
+
+def all_rules() -> list[Rule]:
+    for module in MODULES:
+        importlib.import_module(f"reportlint.checks.{module}")
+    return [REGISTRY[c] for c in sorted(REGISTRY)]
+
+
+class Context:
+    """What a rule sees: the document, and helpers to make findings that point at figures."""
+
+    def __init__(self, doc: Document, lang: str = "zh"):
+        self.doc = doc
+        self.lang = lang
+
+    def finding(self, code: str, span: Span, message: str, message_en: str, *, severity: str | None = None,
+                related: Iterable[tuple[Span, str, str]] = (), subject: str = "",
+                figures: Iterable[Figure] = ()) -> Finding:
+        info = REGISTRY[code]
+        return Finding(
+            path=self.doc.path, line=span.start.line, column=span.start.column,
+            end_line=span.end.line, end_column=span.end.column, code=code, name=info.name,
+            severity=severity or info.severity, message=message, message_en=message_en,
+            related=tuple(Related(s.start.line, s.start.column, zh, en) for s, zh, en in related),
+            subject=subject, figures=tuple(f.text for f in figures),
+        )
+
+    def where(self, fig: Figure) -> str:
+        """Where a figure is, in words: 第38行 / 表3第2行“基本支出”列."""
+        if fig.table is not None:
+            return f"第{fig.span.start.line}行（表格“{fig.table.row_header or fig.table.column_header}”）"
+        return f"第{fig.span.start.line}行"
+
+    def where_en(self, fig: Figure) -> str:
+        return f"line {fig.span.start.line}"
+
+
+def run_rules(doc: Document, rules: Iterable[Rule], lang: str = "zh") -> Iterator[Finding]:
+    ctx = Context(doc, lang)
+    for item in rules:
+        if item.func is None:
+            continue
+        try:
+            yield from item.func(ctx)
+        except Exception as exc:  # one broken rule must not stop the others
+            from reportlint.document import Pos
+
+            yield ctx.finding(
+                "RL009", Span(Pos(1, 1), Pos(1, 2)),
+                f"规则 {item.code} 在检查本文件时出错：{type(exc).__name__}: {exc}",
+                f"rule {item.code} failed on this file: {type(exc).__name__}: {exc}",
+                subject=f"{item.code}-internal",
+            )

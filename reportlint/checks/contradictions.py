@@ -1,0 +1,105 @@
+"""Contradiction checks (RL3xx): one quantity stated with two values."""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from reportlint.checks import Context, rule
+from reportlint.checks.arithmetic import fmt, scale, value
+from reportlint.document import Figure
+from reportlint.rules import vocabulary
+
+_COMPARED_KINDS = ("level", "rate")
+_LABELS = {
+    "budget_initial": ("年初预算", "initial budget"),
+    "budget_adjusted": ("全年预算", "adjusted budget"),
+    "budget": ("预算", "budget"),
+    "actual": ("实际/决算", "actual"),
+}
+
+
+def _unit_class(fig: Figure) -> str:
+    return "money" if fig.is_money else fig.unit
+
+
+def quantity_key(fig: Figure) -> tuple | None:
+    """What makes two figures the same quantity: concept and every qualifier."""
+    if fig.concept is None or fig.approx:
+        return None
+    concept = vocabulary().concepts.get(fig.concept)
+    if concept is None or concept.kind == "score":
+        return None
+    q = dict(fig.qualifiers)
+    if q.get("kind") not in _COMPARED_KINDS or q.get("state") == "target":
+        return None
+    if fig.unit == "" and fig.table is None:
+        return None
+    return (fig.concept, q.get("state", ""), q.get("year", ""), q.get("fund", ""), q.get("entity", ""),
+            q.get("of", ""), q.get("kind"), _unit_class(fig))
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Two statements of one quantity agree when the finer one, rounded to the coarser one's printed
+    precision, gives the coarser one (the same number rounded twice prints the same digits)."""
+    qa = Decimal(1).scaleb(-a.decimals) * scale(a)
+    qb = Decimal(1).scaleb(-b.decimals) * scale(b)
+    fine, coarse = (a, b) if qa <= qb else (b, a)
+    quantum = max(qa, qb)
+    if coarse.decimals == 0 and fine.decimals > 0 and coarse.unit == fine.unit:
+        # a whole amount among amounts with decimals counts as exact
+        return value(fine) == value(coarse)
+    target = value(coarse)
+    for mode in (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN):
+        if (value(fine) / quantum).quantize(Decimal(1), rounding=mode) * quantum == target:
+            return True
+    return False
+
+
+@rule("RL301", "contradictory-figure", "error")
+def contradictory_figure(ctx: Context):
+    """前后矛盾：同一个数（同一概念、同一口径）在报告里写成了两个不同的值。
+
+    检查什么：概念（支出合计、基本支出、人员经费、三公经费、编制数……）和口径（年度、预算/决算、资金来源、
+    单位主体如局机关/汇总）都相同的两个数，在正文与正文、正文与表格之间不应不同。口径不同的数（全年预算数
+    与执行数、2021 年与 2022 年、局机关与汇总）不比较。先出现的值作为参照，与之不符的每一处都报告，并列出参照位置。
+
+    会报：第38行 ``实际支出2677.20万元``，第44行 ``全年支出2665.79万元``。
+    不会报：``全年预算数371.88万元`` 与 ``本年支出371.88万元``；``年初预算数86.91万元`` 与 ``本年支出371.88万元``（口径不同）。
+
+    怎么改：确认正确的数，把各处改成一致。
+
+    The same quantity (same concept and qualifiers) is stated with two different values.
+    """
+    doc = ctx.doc
+    vocab = vocabulary()
+    groups: dict[tuple, list[Figure]] = {}
+    for fig in doc.figures:
+        key = quantity_key(fig)
+        if key is not None:
+            groups.setdefault(key, []).append(fig)
+    for key, figs in groups.items():
+        if len(figs) < 2:
+            continue
+        figs = sorted(figs, key=lambda f: (f.span.start.line, f.span.start.column))
+        reference = figs[0]
+        for fig in figs[1:]:
+            if agree(fig, reference):
+                continue
+            name = vocab.concept_name(fig.concept)
+            name_en = vocab.concept_name(fig.concept, "en")
+            state = _LABELS.get(dict(fig.qualifiers).get("state", ""), ("", ""))
+            diff = abs(value(fig) - value(reference)) / scale(fig)
+            unit = fig.unit if fig.is_money else ""
+            severity = "error" if fig.direct and reference.direct else "warning"
+            yield ctx.finding(
+                "RL301", fig.span,
+                f"{name}{'（' + state[0] + '）' if state[0] else ''}在{ctx.where(fig)}写作 {fig.text}，"
+                f"与{ctx.where(reference)}的 {reference.text} 不一致"
+                + (f"（相差 {fmt(diff, max(fig.decimals, reference.decimals))}{unit}）" if fig.unit == reference.unit else ""),
+                f"{name_en}{' (' + state[1] + ')' if state[1] else ''} is {fig.text} on line {fig.span.start.line} "
+                f"but {reference.text} on line {reference.span.start.line}",
+                severity=severity,
+                related=[(reference.span, f"此处写作 {reference.text}", f"stated as {reference.text} here")],
+                subject=f"{fig.concept}:{'|'.join(str(k) for k in key[1:6])}:{fig.text}",
+                figures=[fig, reference],
+            )

@@ -1,0 +1,159 @@
+"""Rate checks (RL2xx): stated percentages against their numerator and denominator."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlint.checks import Context, rule
+from reportlint.checks.arithmetic import fmt, meets, percent_interval, ratio_interval, value
+from reportlint.document import Figure
+from reportlint.rules import vocabulary
+
+
+def _computed(num: Figure, den: Figure) -> Decimal | None:
+    d = value(den)
+    if d == 0:
+        return None
+    return value(num) / d * 100
+
+
+def _name(fig: Figure) -> str:
+    return vocabulary().concept_name(fig.concept) or (fig.table.column_header.split("/")[-1] if fig.table else "") or fig.text
+
+
+@rule("RL201", "rate-mismatch", "error")
+def rate_mismatch(ctx: Context):
+    """比率算错：写明的执行率/控制率等与报告中的分子、分母算出的不一致。
+
+    检查什么：预算执行率 = 执行数 / 预算数（年初或调整后预算，任一能对上即可），人员控制率 = 实有人数 /
+    编制数，在同一段或表格同一行里给出了分子分母时重新计算；按各数印出的位数取区间，区间不相交才报。
+
+    会报：``全年预算数371.88万元，本年支出350.00万元，预算执行率100%``（350.00/371.88 = 94.12%）。
+    不会报：``11297/11303 = 99.95%``（舍入范围内）。
+
+    怎么改：重新计算比率，或改正分子分母。
+
+    A stated rate disagrees with its numerator and denominator given in the report.
+    """
+    doc = ctx.doc
+    for rel in doc.relations:
+        if rel.kind != "rate" or rel.result is None or not rel.alternatives:
+            continue
+        rate = doc.figure(rel.result)
+        if rate.approx:
+            continue
+        stated = percent_interval(rate)
+        candidates = []
+        ok = False
+        for n, d in rel.alternatives:
+            num, den = doc.figure(n), doc.figure(d)
+            if num.approx or den.approx:
+                ok = True
+                break
+            interval = ratio_interval(num, den)
+            if interval is None:
+                ok = True
+                break
+            if meets(interval, stated):
+                ok = True
+                break
+            candidates.append((num, den))
+        if ok or not candidates:
+            continue
+        num, den = candidates[0]
+        computed = _computed(num, den)
+        severity = "error" if rel.explicit else "warning"
+        yield ctx.finding(
+            "RL201", rate.span,
+            f"{_name(rate)} 写作 {rate.text}，但 {num.text}（{ctx.where(num)}）÷ {den.text}（{ctx.where(den)}）= "
+            f"{fmt(computed)}%" + ("" if rel.explicit else "（另有其他分母也对不上）"),
+            f"{_name(rate)} is stated as {rate.text}, but {num.text} / {den.text} = {fmt(computed)}%",
+            severity=severity,
+            related=[(num.span, f"分子 {num.text}", f"numerator {num.text}"),
+                     (den.span, f"分母 {den.text}", f"denominator {den.text}")],
+            subject=f"{rate.concept or 'rate'}:{rate.text}", figures=[rate, num, den],
+        )
+
+
+@rule("RL202", "share-mismatch", "error")
+def share_mismatch(ctx: Context):
+    """占比算错：“A a，占 Y%”与 a ÷ 合计 不一致。
+
+    检查什么：“其中 A a，占Y%”的 Y 应等于 a 除以它所属的合计（或“占X的Y%”里写明的 X）。
+
+    会报：``全年支出2665.79万元，其中基本支出2038.31万元，占84.06%``（应为 76.46%）。
+    不会报：``占76.46%``（2038.31 / 2665.79 = 76.46%）。
+
+    怎么改：按正确的合计重新计算占比。
+
+    A stated share (占Y%) disagrees with part / whole.
+    """
+    doc = ctx.doc
+    for rel in doc.relations:
+        if rel.kind != "share" or rel.result is None or rel.total is None:
+            continue
+        share = doc.figure(rel.result)
+        whole = doc.figure(rel.total)
+        part = doc.figure(rel.parts[0])
+        if share.approx or whole.approx or part.approx:
+            continue
+        interval = ratio_interval(part, whole)
+        if interval is None or meets(interval, percent_interval(share)):
+            continue
+        computed = _computed(part, whole)
+        yield ctx.finding(
+            "RL202", share.span,
+            f"占比写作 {share.text}，但 {part.text} ÷ {whole.text}（{ctx.where(whole)}）= {fmt(computed)}%",
+            f"share stated as {share.text}, but {part.text} / {whole.text} = {fmt(computed)}%",
+            related=[(part.span, f"分项 {part.text}", f"part {part.text}"),
+                     (whole.span, f"合计 {whole.text}", f"whole {whole.text}")],
+            subject=f"share:{part.concept}:{share.text}", figures=[share, part, whole],
+        )
+
+
+@rule("RL203", "change-rate-mismatch", "error")
+def change_rate_mismatch(ctx: Context):
+    """增减幅度算错：“增加/减少 Δ，增长/下降 Y%”与 Δ ÷ 上年数 不一致。
+
+    检查什么：“本年 L，比上年增加 Δ，增长 Y%”中，上年数 = L − Δ（减少时 L + Δ），Y 应等于 Δ ÷ 上年数。
+
+    会报：``公务接待费支出5.21万元，减少0.1万元，下降0.006%``（0.1 ÷ 5.31 = 1.88%）。
+    不会报：``安排312.23万元，比上年增加15.18万元，增长5.11%``（15.18 ÷ 297.05 = 5.11%）。
+
+    怎么改：按上年数重新计算增减幅度。
+
+    A year-on-year rate disagrees with the change and the base it implies.
+    """
+    doc = ctx.doc
+    for rel in doc.relations:
+        if rel.kind != "change" or rel.result is None or rel.total is None:
+            continue
+        rate = doc.figure(rel.result)
+        level = doc.figure(rel.total)
+        delta = doc.figure(rel.parts[0])
+        base_value = value(level) - rel.direction * value(delta)
+        if base_value <= 0:
+            continue
+        # interval of delta / base where base = level ∓ delta
+        from reportlint.checks.arithmetic import half_units
+
+        h_level, h_delta = half_units([level, delta])
+        lo_base = base_value - h_level - h_delta
+        hi_base = base_value + h_level + h_delta
+        if lo_base <= 0:
+            continue
+        d = value(delta)
+        interval = ((d - h_delta) / hi_base * 100, (d + h_delta) / lo_base * 100)
+        if meets(interval, percent_interval(rate)):
+            continue
+        computed = d / base_value * 100
+        word = "增长" if rel.direction > 0 else "下降"
+        yield ctx.finding(
+            "RL203", rate.span,
+            f"{word}幅度写作 {rate.text}，但变动额 {delta.text} ÷ 上年数 {fmt(base_value / (level.value and value(level) / level.value or 1))}"
+            f"（= {level.text} {'−' if rel.direction > 0 else '+'} {delta.text}）= {fmt(computed)}%",
+            f"change stated as {rate.text}, but {delta.text} / base ({level.text} {'-' if rel.direction > 0 else '+'} {delta.text}) = {fmt(computed)}%",
+            related=[(level.span, f"本年数 {level.text}", f"current {level.text}"),
+                     (delta.span, f"变动额 {delta.text}", f"change {delta.text}")],
+            subject=f"change:{level.concept}:{rate.text}", figures=[rate, level, delta],
+        )

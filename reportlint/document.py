@@ -1,0 +1,185 @@
+"""The document model: what the parser produces and the checks read.
+
+Everything here is a frozen dataclass. Positions are 1-based lines and columns counted in
+Unicode code points of the *original* file, so a finding points at what the author sees.
+Money is ``Decimal``, never float.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Span:
+    start: Pos
+    end: Pos  # exclusive: the column just after the last character
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered or titled heading: ``一、部门概况`` or ``（二）项目支出``."""
+
+    index: int
+    line: int
+    column: int
+    marker: str  # the numbering as written, e.g. "一、", "（二）", "8、"
+    style: str  # "cn-dun" (一、), "cn-paren" (（一）), "num-dun" (1、), "num-dot" (1.), "num-paren" ((1)), "circled" (①), "part" (第一部分)
+    number: int  # the value of the numbering (一 → 1)
+    title: str  # the normalised (simplified) title text without the marker
+    text: str  # the original line text
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: int
+    col: int
+    text: str  # normalised text of the cell
+    raw: str  # original text
+    span: Optional[Span]
+    norm: object = field(default=None, compare=False, repr=False)  # NormText of the cell (positions)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table rebuilt as a grid, with the header rows told apart from the data rows."""
+
+    index: int
+    caption: str  # caption or title line(s) just above/inside the table
+    unit: str  # declared unit ("万元", "元", …) or ""
+    rows: tuple[tuple[Cell, ...], ...]
+    header_rows: int  # number of leading rows that are headers
+    column_headers: tuple[str, ...]  # per column: the header labels joined with "/"
+    row_headers: tuple[str, ...]  # per row: the row label (first non-empty non-numeric cell)
+    first_line: int
+    last_line: int
+
+    @property
+    def width(self) -> int:
+        return len(self.column_headers)
+
+    def cell(self, row: int, col: int) -> Optional[Cell]:
+        cells = self.rows[row]
+        return cells[col] if col < len(cells) else None
+
+
+@dataclass(frozen=True)
+class TablePlace:
+    table: int
+    row: int
+    col: int
+    row_header: str
+    column_header: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number the report states, with what it is a number of."""
+
+    id: int
+    text: str  # as written in the original (number and unit)
+    value: Decimal  # the number as printed, in its own unit
+    decimals: int  # printed decimals
+    unit: str  # "万元", "元", "亿元", "%", "人", "个", … or "" when none
+    span: Span
+    concept: Optional[str]  # concept id from rules/concepts.toml, or None
+    label: str  # the words the concept was read from
+    qualifiers: tuple[tuple[str, str], ...]  # sorted (key, value) pairs: year, state, fund, entity, kind
+    approx: str = ""  # approximate wording ("约", "以上", …) that turns equality into a bound
+    direct: bool = False  # the concept's words stand right before the number
+    table: Optional[TablePlace] = None
+    sentence: int = -1  # index of the sentence (prose) it belongs to, -1 for table cells
+    block: int = -1
+    magnitude_exact: bool = False  # a whole amount among amounts with decimals: counts as exact
+
+    def qualifier(self, key: str, default: str = "") -> str:
+        for k, v in self.qualifiers:
+            if k == key:
+                return v
+        return default
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in MONEY_UNITS
+
+    @property
+    def yuan(self) -> Optional[Decimal]:
+        """The value in 元 when the figure is money."""
+        factor = MONEY_UNITS.get(self.unit)
+        return None if factor is None else self.value * factor
+
+    @property
+    def half_unit(self) -> Decimal:
+        """Half a unit of the last printed digit, in the figure's own unit (0 when exact)."""
+        if self.magnitude_exact:
+            return Decimal(0)
+        return Decimal(5).scaleb(-(self.decimals + 1))
+
+
+MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation the text or a table states between figures.
+
+    kind:
+      breakdown  total = parts (complete) or parts ≤ total (partial): "X，其中 A a、B b"
+      share      result% = parts[0] / total: "占Y%"
+      rate       result% = parts[0] / total: 执行率 = 执行数 / 预算数 (candidates in ``alternatives``)
+      change     result% = parts[0] / (total ∓ parts[0]): "增加X，增长Y%" (total = the current level)
+      table-sum  a table's total cell against its sub-rows or sub-columns
+    """
+
+    kind: str
+    total: Optional[int]
+    parts: tuple[int, ...]
+    result: Optional[int] = None
+    complete: bool = False
+    explicit: bool = True
+    note: str = ""
+    alternatives: tuple[tuple[int, int], ...] = ()  # (numerator, denominator) candidates for rates
+    direction: int = 0  # for change: +1 increase, -1 decrease
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (possibly several physical lines joined) or a heading line."""
+
+    index: int
+    kind: str  # "paragraph" | "heading" | "table"
+    first_line: int
+    last_line: int
+    heading: Optional[Heading] = None
+    table: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    encoding: str
+    text: str  # the decoded original text
+    lines: tuple[str, ...]  # original lines, without line terminators
+    title: str
+    year: Optional[int]
+    blocks: tuple[Block, ...]
+    headings: tuple[Heading, ...]
+    tables: tuple[Table, ...]
+    figures: tuple[Figure, ...]
+    relations: tuple[Relation, ...]
+    sentences: tuple[tuple[int, int, str], ...] = field(default=())  # (first line, last line, normalised text)
+    kind: str = ""  # detected report kind (profile name)
+
+    def figure(self, fid: int) -> Figure:
+        return self.figures[fid]
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

@@ -1,0 +1,39 @@
+"""Findings: what a rule reports, in the shape every output format reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True)
+class Related:
+    line: int
+    column: int
+    message: str
+    message_en: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: str
+    message: str  # Chinese
+    message_en: str
+    related: tuple[Related, ...] = ()
+    subject: str = ""  # a stable, line-free label of what is inconsistent (for fingerprints and test names)
+    figures: tuple[str, ...] = field(default=())  # the figures involved, as written
+
+    def text(self, lang: str = "zh") -> str:
+        return self.message if lang == "zh" or not self.message_en else self.message_en
+
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.code, self.message)

@@ -1,0 +1,551 @@
+"""Read figures and the relations between them out of paragraphs and tables.
+
+A figure's *label* is the text between the previous figure (or the start of its sentence) and the
+figure. The concept is the concept word nearest the number; a generic word (本年支出) after a subject
+(基本支出…本年支出) means the subject's actual amount. Qualifiers — year, state (budget or actual),
+fund, entity, subject and kind (level, change, share, rate) — come from the label and the sentence
+before the figure. Parts of a breakdown ("X，其中 A a、B b" or "X（A a、B b）") inherit their
+total's qualifiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from reportlint.document import Figure, Relation, Span, Table, TablePlace
+from reportlint.parse.normalize import NormText
+from reportlint.parse.numbers import find_numbers, parse_cell_number
+from reportlint.parse.tables import cell_labels
+from reportlint.rules import Vocabulary
+
+_SENTENCE_SPLIT = regex.compile(r"(?<=[。！？!?])")
+_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_GLUE = regex.compile(r"^[\s为是共计达合总额金数约近有的了:()“”\"'：，,]*$")
+_FOREIGN_SUBJECT = regex.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
+_SHARE = regex.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
+_RATE_WORDS = regex.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
+_BREAK_OPEN = regex.compile(r"其中|\(|分别为|包括")
+_CLAUSE_CLOSE = regex.compile(r"[;；]|\)")
+
+
+@dataclass
+class Draft:
+    """A figure while it is being labelled (turned into a frozen Figure at the end)."""
+
+    text: str
+    value: Decimal
+    decimals: int
+    unit: str
+    span: Span
+    concept: str | None = None
+    label: str = ""
+    q: dict = field(default_factory=dict)
+    approx: str = ""
+    direct: bool = False
+    table: TablePlace | None = None
+    sentence: int = -1
+    block: int = -1
+    id: int = -1
+
+
+class Extractor:
+    def __init__(self, vocab: Vocabulary, doc_year: int | None):
+        self.vocab = vocab
+        self.doc_year = doc_year
+        self.drafts: list[Draft] = []
+        self.relations: list[Relation] = []
+        self.sentences: list[tuple[int, int, str]] = []
+        self.sentence_figures: list[list[int]] = []
+
+    # ------------------------------------------------------------------ prose
+    def paragraph(self, norm: NormText, block: int) -> None:
+        text = norm.text
+        pieces = [p for p in _SENTENCE_SPLIT.split(text) if p]
+        # A sentence that opens with 其中 continues the breakdown of the one before it.
+        merged: list[str] = []
+        for piece in pieces:
+            if merged and piece.lstrip().startswith("其中"):
+                merged[-1] += piece
+            else:
+                merged.append(piece)
+        offset = 0
+        paragraph_sentences: list[int] = []
+        for sentence in merged:
+            start = offset
+            offset += len(sentence)
+            if not sentence.strip():
+                continue
+            sid = len(self.sentences)
+            span = norm.span(start, start + len(sentence.rstrip()))
+            self.sentences.append((span.start.line, span.end.line, sentence))
+            self.sentence_figures.append([])
+            self._sentence(norm, start, sentence, sid, block)
+            paragraph_sentences.append(sid)
+        self._paragraph_relations(paragraph_sentences)
+
+    def _sentence(self, norm: NormText, base: int, sentence: str, sid: int, block: int) -> None:
+        vocab = self.vocab
+        numbers = find_numbers(sentence)
+        subject: str | None = None
+        previous_end = 0
+        breakdown: dict | None = None
+        ids: list[int] = []
+        for number in numbers:
+            label = sentence[previous_end:number.start]
+            prefix = sentence[:number.start]
+            terms = vocab.find_terms(label)
+            concept_terms = [t for t in terms if t[2].category == "concept"]
+            state_terms = [t for t in terms if t[2].category == "state"]
+            masked = _mask(label, terms)
+            draft = Draft(number.text, number.value, number.decimals, number.unit,
+                          norm.span(base + number.start, base + number.end), approx=number.approx,
+                          sentence=sid, block=block)
+            concept = None
+            concept_end = 0
+            generic_used = False
+            if concept_terms:
+                start, end, term = concept_terms[-1]
+                concept = term.id
+                concept_end = end
+                info = vocab.concepts[concept]
+                clause = regex.split(r"[，,;；。]", masked[:start])[-1]
+                if _FOREIGN_SUBJECT.search(clause):
+                    concept = None  # "XX项目支出…": the amount of something narrower
+                if concept and info.generic:
+                    earlier = [t for t in concept_terms[:-1] if not vocab.concepts[t[2].id].generic]
+                    if earlier:
+                        concept = earlier[-1][2].id
+                        generic_used = True
+                    elif subject:
+                        concept = subject
+                        generic_used = True
+                    elif _FOREIGN_SUBJECT.search(_mask(prefix, vocab.find_terms(prefix))):
+                        concept = None  # "该项目…实际支出": the expenditure of something else
+                draft.direct = bool(_GLUE.match(label[end:])) and concept is not None
+                draft.label = label[start:].strip(" ，,;；")
+            elif subject and state_terms:
+                concept = subject
+                concept_end = state_terms[-1][1]
+                draft.direct = bool(_GLUE.match(label[concept_end:]))
+                draft.label = label[state_terms[-1][0]:].strip(" ，,;；")
+            if concept and not unit_fits(self.vocab.concepts[concept].kind, number.unit):
+                concept = None
+                draft.direct = False
+            draft.concept = concept
+            if concept and len(concept_terms) > 1 and not generic_used:
+                owner = [t for t in concept_terms[:-1] if not vocab.concepts[t[2].id].generic and t[2].id != concept]
+                if owner:
+                    draft.q["of"] = owner[-1][2].id
+            # state: an explicit state word nearest the number, else the concept's default
+            state = ""
+            if state_terms:
+                state = state_terms[-1][2].id
+            if generic_used:
+                state = state if state and state != "target" else "actual"
+            if not state and concept:
+                state = vocab.concepts[concept].state or ("actual" if vocab.concepts[concept].kind == "money" else "")
+            # subject: a specific concept followed by a state or generic word
+            for k, (s, e, t) in enumerate(concept_terms):
+                if vocab.concepts[t.id].generic:
+                    continue
+                later = [x for x in terms if x[0] >= e and x[2].category in ("state", "concept")]
+                if later or label[e:e + 1] in (":", "："):
+                    subject = t.id
+            # kind
+            tail = masked[concept_end:] if concept else masked
+            kind = "level"
+            direction = 0
+            change = vocab.change_pattern.search(tail)
+            if change:
+                direction = 1 if change.group() in vocab.increase else -1
+                kind = "change-rate" if number.unit == "%" else "change"
+            elif number.unit == "%" and _SHARE.search(label):
+                kind = "share"
+            elif number.unit == "%" and (_RATE_WORDS.search(label) or (concept and vocab.concepts[concept].kind == "rate")):
+                kind = "rate"
+            elif number.unit == "%":
+                kind = "percent"
+            # breakdown bookkeeping
+            opens = _BREAK_OPEN.search(masked)
+            if breakdown and (_CLAUSE_CLOSE.search(masked) and not opens):
+                breakdown = None
+            part_of = None
+            if kind == "level":
+                if opens and ids:
+                    total_id = _last_level(self.drafts, ids, number.unit)
+                    if total_id is not None:
+                        breakdown = {"total": total_id, "parts": [], "unit": self.drafts[total_id].unit}
+                if breakdown and _same_measure(self.drafts[breakdown["total"]].unit, number.unit):
+                    part_of = breakdown
+                elif breakdown:
+                    breakdown = None
+            q = {"kind": kind, **draft.q}
+            if direction:
+                q["direction"] = "+" if direction > 0 else "-"
+            if part_of is not None:
+                total = self.drafts[part_of["total"]]
+                q.update({k: v for k, v in total.q.items() if k in ("year", "fund", "entity", "state", "of")})
+                if state_terms:
+                    q["state"] = state_terms[-1][2].id
+                elif "state" not in q and state:
+                    q["state"] = state
+            else:
+                if state:
+                    q["state"] = state
+                year = _YEAR.findall(prefix)
+                if year:
+                    q["year"] = year[-1]
+                elif self.doc_year:
+                    q["year"] = str(self.doc_year)
+                if kind == "level" and any(w in masked for w in vocab.previous_year) and q.get("year"):
+                    q["year"] = str(int(q["year"]) - 1)
+                prefix_terms = vocab.find_terms(prefix)
+                funds = [t[2].id for t in prefix_terms if t[2].category == "fund"]
+                if funds:
+                    q["fund"] = funds[-1]
+                entities = sorted({t[2].id for t in prefix_terms if t[2].category == "entity"})
+                if entities:
+                    q["entity"] = "+".join(entities)
+            draft.q = q
+            fid = len(self.drafts)
+            draft.id = fid
+            self.drafts.append(draft)
+            ids.append(fid)
+            self.sentence_figures[sid].append(fid)
+            if part_of is not None:
+                part_of["parts"].append(fid)
+                if len(part_of["parts"]) == 1:
+                    part_of["relation_index"] = len(self.relations)
+                    self.relations.append(None)  # placeholder, filled below
+                self.relations[part_of["relation_index"]] = self._breakdown_relation(part_of)
+            # shares and rates whose operands are in this sentence
+            if kind == "share":
+                self._share(fid, ids, label)
+            previous_end = number.end
+        self.relations = [r for r in self.relations if r is not None]
+
+    def _breakdown_relation(self, breakdown: dict) -> Relation:
+        total = self.drafts[breakdown["total"]]
+        parts = tuple(breakdown["parts"])
+        complete = False
+        part_concepts = sorted(self.drafts[p].concept or "" for p in parts)
+        for identity in self.vocab.identities:
+            if identity.total == total.concept and sorted(identity.parts) == part_concepts:
+                complete = identity.exact
+        return Relation("breakdown", total.id, parts, complete=complete, explicit=True)
+
+    def _share(self, fid: int, ids: list[int], label: str) -> None:
+        share = self.drafts[fid]
+        part = _last_level(self.drafts, ids[:-1], None)
+        if part is None:
+            return
+        whole_words = _SHARE.search(label).group("whole")
+        whole = None
+        if whole_words.strip():
+            named = [t for t in self.vocab.find_terms(whole_words) if t[2].category == "concept"]
+            if not named:
+                return
+            wanted = named[-1][2].id
+            for cand in reversed(self.drafts[: part]):
+                if cand.concept == wanted and cand.q.get("kind") == "level" and cand.block == share.block:
+                    whole = cand.id
+                    break
+        else:
+            for rel in reversed(self.relations):
+                if rel is not None and rel.kind == "breakdown" and part in rel.parts:
+                    whole = rel.total
+                    break
+        if whole is None or whole == part:
+            return
+        self.relations.append(Relation("share", whole, (part,), result=fid, explicit=True))
+
+    def _paragraph_relations(self, sentence_ids: list[int]) -> None:
+        """Identities, rates and year-on-year changes among the figures of one paragraph."""
+        figures = [f for sid in sentence_ids for f in self.sentence_figures[sid]]
+        for sid in sentence_ids:
+            ids = self.sentence_figures[sid]
+            self._identities(ids)
+            self._changes(ids)
+        self._rates(figures)
+
+    def _identities(self, ids: list[int]) -> None:
+        drafts = [self.drafts[i] for i in ids if self.drafts[i].q.get("kind") == "level" and not self.drafts[i].approx]
+        existing = {(r.total, tuple(sorted(r.parts))) for r in self.relations if r.kind in ("breakdown", "identity")}
+        for identity in self.vocab.identities:
+            for total in [d for d in drafts if d.concept == identity.total]:
+                key = _key(total)
+                parts = []
+                for concept in identity.parts:
+                    match = [d for d in drafts if d.concept == concept and _key(d) == key and _same_measure(d.unit, total.unit)]
+                    if len(match) != 1:
+                        parts = []
+                        break
+                    parts.append(match[0].id)
+                if parts and (total.id, tuple(sorted(parts))) not in existing:
+                    self.relations.append(Relation("identity", total.id, tuple(parts), complete=identity.exact,
+                                                   explicit=False, note=identity.name))
+
+    def _changes(self, ids: list[int]) -> None:
+        for pos, fid in enumerate(ids):
+            rate = self.drafts[fid]
+            if rate.q.get("kind") != "change-rate" or rate.approx:
+                continue
+            delta = None
+            for prev in reversed(ids[:pos]):
+                d = self.drafts[prev]
+                if d.q.get("kind") == "change":
+                    delta = d
+                    break
+                if d.q.get("kind") == "change-rate":
+                    break
+            if delta is None or delta.q.get("direction") != rate.q.get("direction") or delta.approx:
+                continue
+            level = None
+            for prev in reversed(ids[: ids.index(delta.id)]):
+                d = self.drafts[prev]
+                if d.q.get("kind") == "level" and _same_measure(d.unit, delta.unit):
+                    level = d
+                    break
+                if d.q.get("kind") in ("change", "change-rate"):
+                    break
+            if level is None or level.approx:
+                continue
+            direction = 1 if rate.q.get("direction") == "+" else -1
+            self.relations.append(Relation("change", level.id, (delta.id,), result=rate.id, explicit=True,
+                                           direction=direction))
+
+    def _rates(self, ids: list[int]) -> None:
+        for pos, fid in enumerate(ids):
+            rate = self.drafts[fid]
+            if rate.q.get("kind") != "rate" or rate.approx or rate.unit != "%":
+                continue
+            if rate.concept not in (None, "execution_rate"):
+                continue
+            before = [self.drafts[i] for i in ids[:pos] if self.drafts[i].q.get("kind") == "level"
+                      and self.drafts[i].is_money_like() and not self.drafts[i].approx]
+            numerators = [d for d in before if d.q.get("state") == "actual"]
+            denominators = [d for d in before if d.q.get("state", "").startswith("budget")]
+            pairs = tuple((n.id, d.id) for n in numerators for d in denominators
+                          if _same_scope(n, d))
+            if pairs:
+                self.relations.append(Relation("rate", None, (), result=fid, explicit=len(pairs) == 1,
+                                               alternatives=pairs))
+
+    # ------------------------------------------------------------------ tables
+    def table(self, table: Table, block: int) -> None:
+        vocab = self.vocab
+        by_row: dict[int, list[int]] = {}
+        by_col: dict[int, list[int]] = {}
+        for r in range(table.header_rows, len(table.rows)):
+            for cell in table.rows[r]:
+                if not cell.text or cell.norm is None:
+                    continue
+                row_label, col_label = cell_labels(table, r, cell.col)
+                parsed = parse_cell_number(cell.text)
+                if parsed is not None:
+                    value, decimals, unit = parsed
+                    if not unit:
+                        unit = _column_unit(col_label) or table.unit
+                    norm = cell.norm
+                    stripped = norm.text.strip()
+                    lead = len(norm.text) - len(norm.text.lstrip())
+                    span = norm.span(lead, lead + len(stripped))
+                    draft = Draft(stripped, value, decimals, unit, span, block=block,
+                                  table=TablePlace(table.index, r, cell.col, row_label, col_label))
+                    self._label_cell(draft, row_label, col_label, table.caption)
+                else:
+                    # "其中：一般公共预算：484.14" — a label:value cell
+                    m = regex.search(r"[:：]\s*(\d+(?:\.\d+)?)\s*$", cell.text)
+                    if not m:
+                        continue
+                    found = parse_cell_number(m.group(1))
+                    if found is None:
+                        continue
+                    value, decimals, _ = found
+                    norm = cell.norm
+                    idx = norm.text.rfind(m.group(1))
+                    span = norm.span(idx, idx + len(m.group(1)))
+                    inner = cell.text[: m.start()]
+                    draft = Draft(m.group(1), value, decimals, table.unit, span, block=block,
+                                  table=TablePlace(table.index, r, cell.col, inner, col_label))
+                    self._label_cell(draft, inner, col_label, table.caption)
+                fid = len(self.drafts)
+                draft.id = fid
+                self.drafts.append(draft)
+                by_row.setdefault(r, []).append(fid)
+                by_col.setdefault(cell.col, []).append(fid)
+        for group in list(by_row.values()) + list(by_col.values()):
+            self._table_identities(group)
+            self._table_rates(group)
+
+    def _label_cell(self, draft: Draft, row_label: str, col_label: str, caption: str) -> None:
+        vocab = self.vocab
+        row_terms = vocab.find_terms(row_label)
+        col_terms = vocab.find_terms(col_label)
+        cap_terms = vocab.find_terms(caption)
+        concept = None
+        for terms in (row_terms, col_terms):
+            concepts = [t for t in terms if t[2].category == "concept"]
+            if concepts:
+                concept = concepts[-1][2].id
+                break
+        if concept is None and regex.search(r"^(合计|总计|小计)", row_label):
+            concepts = [t for t in cap_terms if t[2].category == "concept"]
+            if concepts:
+                concept = concepts[-1][2].id
+        if concept and not unit_fits(vocab.concepts[concept].kind, draft.unit):
+            concept = None
+        draft.concept = concept
+        draft.label = "/".join(x for x in (row_label, col_label) if x)
+        draft.direct = concept is not None
+        q: dict = {"kind": "level"}
+        state = ""
+        for terms in (col_terms, row_terms, cap_terms):
+            states = [t for t in terms if t[2].category == "state"]
+            if states:
+                state = states[-1][2].id
+                break
+        if not state and concept:
+            state = vocab.concepts[concept].state or "actual"
+        if state:
+            q["state"] = state
+        if concept and vocab.concepts[concept].kind == "rate" or draft.unit == "%":
+            q["kind"] = "rate"
+        year = _YEAR.findall(col_label) or _YEAR.findall(row_label) or _YEAR.findall(caption)
+        if year:
+            q["year"] = year[-1]
+        elif self.doc_year:
+            q["year"] = str(self.doc_year)
+        funds = [t[2].id for t in cap_terms + col_terms if t[2].category == "fund"]
+        if funds:
+            q["fund"] = funds[-1]
+        entities = sorted({t[2].id for t in row_terms if t[2].category == "entity"})
+        if entities:
+            q["entity"] = "+".join(entities)
+        elif concept and not any(t[2].category == "concept" for t in row_terms) and row_label:
+            q["entity"] = "row:" + regex.sub(r"^\s*\d+\s*[、.]", "", row_label)
+        if regex.search(r"分值|权重", col_label):
+            draft.concept = "weight"
+            q["kind"] = "score"
+            draft.unit = draft.unit or "分"
+        elif regex.search(r"得分", col_label):
+            draft.concept = "score"
+            q["kind"] = "score"
+            draft.unit = draft.unit or "分"
+        draft.q = q
+
+    def _table_identities(self, group: list[int]) -> None:
+        drafts = [self.drafts[i] for i in group if self.drafts[i].q.get("kind") == "level"]
+        for identity in self.vocab.identities:
+            for total in [d for d in drafts if d.concept == identity.total]:
+                parts = []
+                for concept in identity.parts:
+                    match = [d for d in drafts if d.concept == concept and _key(d) == _key(total)]
+                    if len(match) != 1:
+                        parts = []
+                        break
+                    parts.append(match[0].id)
+                if parts:
+                    self.relations.append(Relation("identity", total.id, tuple(parts), complete=identity.exact,
+                                                   explicit=True, note=identity.name))
+
+    def _table_rates(self, group: list[int]) -> None:
+        drafts = [self.drafts[i] for i in group]
+        for rate in [d for d in drafts if d.q.get("kind") == "rate" and d.unit == "%"]:
+            for rid in self.vocab.rates:
+                if rate.concept != rid.result:
+                    continue
+                num = [d for d in drafts if d.concept == rid.numerator]
+                den = [d for d in drafts if d.concept == rid.denominator]
+                if len(num) == 1 and len(den) == 1:
+                    self.relations.append(Relation("rate", None, (), result=rate.id, explicit=True,
+                                                   alternatives=((num[0].id, den[0].id),), note=rid.name))
+            if rate.concept == "execution_rate":
+                num = [d for d in drafts if d.q.get("state") == "actual" and d.q.get("kind") == "level"]
+                den = [d for d in drafts if d.q.get("state", "").startswith("budget") and d.q.get("kind") == "level"]
+                pairs = tuple((n.id, d.id) for n in num for d in den)
+                if pairs:
+                    self.relations.append(Relation("rate", None, (), result=rate.id, explicit=len(pairs) == 1,
+                                                   alternatives=pairs))
+
+    # ------------------------------------------------------------------ result
+    def figures(self) -> list[Figure]:
+        out = []
+        for d in self.drafts:
+            out.append(Figure(
+                id=d.id, text=d.text, value=d.value, decimals=d.decimals, unit=d.unit, span=d.span,
+                concept=d.concept, label=d.label, qualifiers=tuple(sorted((k, str(v)) for k, v in d.q.items())),
+                approx=d.approx, direct=d.direct, table=d.table, sentence=d.sentence, block=d.block,
+            ))
+        return out
+
+
+PERSON_UNITS = ("人", "名")
+
+
+def unit_fits(kind: str, unit: str) -> bool:
+    """Whether a figure with this unit can state a concept of this kind."""
+    if kind == "money":
+        return unit in ("元", "万元", "亿元", "")
+    if kind == "count":
+        return unit in PERSON_UNITS or unit == ""
+    if kind == "rate":
+        return unit == "%"
+    if kind == "score":
+        return unit in ("分", "")
+    return True
+
+
+def _mask(text: str, terms) -> str:
+    chars = list(text)
+    for start, end, term in terms:
+        if term.category == "concept":
+            for k in range(start, end):
+                chars[k] = "□"
+    return "".join(chars)
+
+
+def _same_measure(a: str, b: str) -> bool:
+    money = ("元", "万元", "亿元")
+    if a in money and b in money:
+        return True
+    return a == b
+
+
+def _last_level(drafts: list[Draft], ids: list[int], unit: str | None) -> int | None:
+    for fid in reversed(ids):
+        d = drafts[fid]
+        if d.q.get("kind") == "level" and (unit is None or _same_measure(d.unit, unit)):
+            return fid
+        if d.q.get("kind") == "level":
+            return None
+    return None
+
+
+def _key(d: Draft) -> tuple:
+    q = d.q
+    return (q.get("state", ""), q.get("year", ""), q.get("fund", ""), q.get("entity", ""), q.get("of", ""))
+
+
+def _same_scope(a: Draft, b: Draft) -> bool:
+    return (a.q.get("year") == b.q.get("year") and a.q.get("fund") == b.q.get("fund")
+            and a.q.get("entity") == b.q.get("entity") and a.concept == b.concept)
+
+
+def _column_unit(label: str) -> str:
+    m = regex.search(r"[(（]\s*(万元|元|亿元|%)\s*[)）]", label)
+    if m:
+        return m.group(1)
+    if regex.search(r"率", label.split("/")[-1] if label else ""):
+        return "%"
+    return ""
+
+
+def _is_money_like(self: Draft) -> bool:
+    return self.unit in ("元", "万元", "亿元")
+
+
+Draft.is_money_like = _is_money_like  # type: ignore[attr-defined]

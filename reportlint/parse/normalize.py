@@ -1,0 +1,159 @@
+"""Normalise text for matching while keeping a map back to the original positions.
+
+What changes (for matching only; messages quote the original):
+  * full-width ASCII forms (``２０１８``, ``．``, ``％``, ``（）``, ``：``) become ASCII; U+3000 becomes a space;
+    ``≦``/``≧`` become ``≤``/``≥``; a full-width comma between digit groups becomes ``,``;
+  * traditional characters become simplified (萬元 → 万元, 預算 → 预算), character for character;
+  * pinyin glosses that some mirror sites insert after characters (``經(jīng)費``) are dropped;
+  * spaces between two Chinese characters (``預 算 數`` in PDF text) are dropped.
+
+Every character of a ``NormText`` remembers the line and column it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from reportlint.document import Pos, Span
+
+LINE_SHIFT = 24
+COL_MASK = (1 << LINE_SHIFT) - 1
+
+
+def _build_char_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):
+        if code == 0xFF0C:  # ，stays: it is Chinese punctuation (handled between digits below)
+            continue
+        table[code] = chr(code - 0xFEE0)
+    table[0x3000] = " "
+    table[0x00A0] = " "
+    table[0x2266] = "≤"  # ≦
+    table[0x2267] = "≥"  # ≧
+    table[0xFE6A] = "%"  # ﹪
+    table[0x2014] = "—"
+    return table
+
+
+CHAR_TABLE = _build_char_table()
+
+# A cheap test for traditional text: common characters that only traditional script uses.
+_TRADITIONAL_HINTS = set(
+    "萬預決費經與為這個們國說員務會實際額數總計劃區縣財撥購運維發從變動達產開關"
+    "項單位報門資標準構環護療險資歲鎮無應設據顯費聯統體職"
+)
+
+_PINYIN_GLOSS = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
+_SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
+_COMMA_IN_NUMBER = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # imported only for traditional text
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=4096)
+def _char_t2s(ch: str) -> str:
+    out = _converter().convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, keeping the length (and so every position) unchanged."""
+    if not any(ch in _TRADITIONAL_HINTS for ch in text):
+        return text
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_char_t2s(ch) if ord(ch) > 0x2E80 else ch for ch in text)
+
+
+def encode(line: int, column0: int) -> int:
+    return (line << LINE_SHIFT) | column0
+
+
+def decode_pos(code: int) -> Pos:
+    return Pos(code >> LINE_SHIFT, (code & COL_MASK) + 1)
+
+
+@dataclass(frozen=True)
+class NormText:
+    """Normalised text with, for each character, its origin (line, 0-based column) encoded as an int."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def pos(self, index: int) -> Pos:
+        if not self.origin:
+            return Pos(1, 1)
+        index = min(max(index, 0), len(self.origin) - 1)
+        return decode_pos(self.origin[index])
+
+    def span(self, start: int, end: int) -> Span:
+        """Span of text[start:end] in the original file (end exclusive)."""
+        first = self.pos(start)
+        last = self.pos(max(start, end - 1))
+        return Span(first, Pos(last.line, last.column + 1))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def _apply_deletions(text: str, origin: list[int], patterns) -> tuple[str, list[int]]:
+    drops: list[tuple[int, int]] = []
+    for pattern in patterns:
+        drops.extend(m.span() for m in pattern.finditer(text))
+    if not drops:
+        return text, origin
+    drops.sort()
+    keep_text: list[str] = []
+    keep_origin: list[int] = []
+    cursor = 0
+    for start, end in drops:
+        if start < cursor:
+            start = cursor
+        if start >= end:
+            continue
+        keep_text.append(text[cursor:start])
+        keep_origin.extend(origin[cursor:start])
+        cursor = end
+    keep_text.append(text[cursor:])
+    keep_origin.extend(origin[cursor:])
+    return "".join(keep_text), keep_origin
+
+
+def normalize_line(simplified_line: str, line_no: int) -> NormText:
+    """Normalise one line that has already been through ``to_simplified``."""
+    text = simplified_line.translate(CHAR_TABLE)
+    text = _COMMA_IN_NUMBER.sub(",", text)
+    origin = [encode(line_no, i) for i in range(len(text))]
+    text, origin = _apply_deletions(text, origin, (_PINYIN_GLOSS,))
+    text, origin = _apply_deletions(text, origin, (_SPACE_IN_HAN,))
+    return NormText(text, tuple(origin))
+
+
+def join(parts: list[NormText], separator: str = "") -> NormText:
+    """Concatenate normalised pieces (e.g. PDF-wrapped lines of one paragraph)."""
+    if not parts:
+        return NormText("", ())
+    texts: list[str] = []
+    origin: list[int] = []
+    for i, part in enumerate(parts):
+        if i and separator:
+            texts.append(separator)
+            anchor = origin[-1] if origin else (part.origin[0] if part.origin else 0)
+            origin.extend([anchor] * len(separator))
+        texts.append(part.text)
+        origin.extend(part.origin)
+    return NormText("".join(texts), tuple(origin))
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a short string (a label or a term) the same way, without positions."""
+    return _SPACE_IN_HAN.sub("", _PINYIN_GLOSS.sub("", to_simplified(text).translate(CHAR_TABLE)))

@@ -1,0 +1,135 @@
+"""Find the numbers in normalised text, with their unit, precision and approximate wording.
+
+Not every run of digits is a figure. Dates (2022年, 7月13日), document numbers (〔2021〕15号),
+phone numbers, hotline names (12345), ``5G``, ``24小时``, list numbers (``1、``) and the thresholds of
+scoring criteria (``≦100%，计5分``) are left out or marked as bounds, so no check treats them as
+amounts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+# Units, longest first so that 万元 wins over 万 and 批次 over 次.
+COUNT_WORDS = (
+    "人次|批次|个百分点|百分点|平方米|公里|千米|余人|多人|"
+    "人|名|个|件|项|户|次|家|台|条|份|场|辆|套|所|座|间|处|类|宗|笔|张|篇|位|支|栋|吨|册|部|门|期|本|块|棵|株|亩|㎡|m2"
+)
+_UNIT = rf"(?:亿元|万元|千元|元|万(?:{COUNT_WORDS})?|亿|%|‰|分|{COUNT_WORDS})"
+
+NUMBER_RE = regex.compile(
+    r"(?<![\d.A-Za-z])(?<!\d,)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?![\d])"
+    r"(?P<gap> ?)"
+    rf"(?P<unit>{_UNIT})?"
+)
+
+# Words that make a figure approximate or a bound rather than an exact statement.
+_APPROX_BEFORE = regex.compile(
+    r"(约|大约|近|将近|接近|超过|超|逾|不低于|不少于|不超过|不高于|不足|低于|高于|少于|多于|大于|小于|至少|至多|最高|最低|≤|≥|<|>|=|＜|＞|≈)\s*$"
+)
+_APPROX_AFTER = regex.compile(r"^\s*(左右|以上|以下|以内|之内|余|多|上下|\(含\)|含)")
+_RANGE_BEFORE = regex.compile(r"\d\s*(%|万元|元)?\s*[-~—至到]\s*$")
+_RANGE_AFTER = regex.compile(r"^\s*[-~—至到]\s*\d")
+_SCORE_RULE_BEFORE = regex.compile(r"(计|扣|加|减|得|给|记|每[^，,。;；]{0,12})\s*$")
+
+# Contexts that mean "not an amount at all".
+_NOT_FIGURE_AFTER = regex.compile(r"^(年|月|日|号|时|点|周岁|岁|季度|小时|分钟|秒|[A-Za-z]|\s*[-/]\s*\d|〕|\]|】|\))")
+_NOT_FIGURE_BEFORE = regex.compile(r"(第|〔|\[|【|No\.|NO\.|编号|电话|手机|热线|邮编|[-/])\s*$")
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    start: int  # index in the normalised text (number start)
+    end: int  # index after the unit
+    number_end: int
+    text: str
+    value: Decimal
+    decimals: int
+    unit: str
+    approx: str  # "" when exact
+
+
+def canonical_unit(unit: str) -> str:
+    """万 alone after an amount means 万元; 万人 etc. stay counts in units of 10⁴."""
+    if unit == "万":
+        return "万元"
+    if unit == "亿":
+        return "亿元"
+    if unit in ("余人", "多人"):
+        return "人"
+    return unit
+
+
+def parse_number(num: str) -> tuple[Decimal, int] | None:
+    clean = num.replace(",", "")
+    try:
+        value = Decimal(clean)
+    except InvalidOperation:
+        return None
+    decimals = len(clean.split(".", 1)[1]) if "." in clean else 0
+    return value, decimals
+
+
+def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
+    """Numbers in ``text`` that are figures. With ``require_unit`` a bare number is skipped."""
+    found: list[NumberMatch] = []
+    for m in NUMBER_RE.finditer(text):
+        num = m.group("num")
+        unit = m.group("unit") or ""
+        start, number_end, end = m.start(), m.end("num"), m.end()
+        after = text[number_end:number_end + 6]
+        before = text[max(0, start - 14):start]
+        if _NOT_FIGURE_AFTER.match(after) and not unit:
+            continue
+        if _NOT_FIGURE_BEFORE.search(before):
+            continue
+        if regex.match(r"^\s*[、.．](?!\d)", after) and not unit:
+            continue  # a list number
+        if require_unit and not unit:
+            continue
+        parsed = parse_number(num)
+        if parsed is None:
+            continue
+        value, decimals = parsed
+        approx = ""
+        hit = _APPROX_BEFORE.search(before)
+        if hit:
+            approx = hit.group(1)
+        tail = text[end:end + 4]
+        hit = _APPROX_AFTER.match(tail)
+        if hit and not approx:
+            approx = hit.group(1)
+        if unit in ("余人", "多人"):
+            approx = approx or "余"
+        if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(text[end:end + 4]):
+            approx = approx or "range"
+        if unit == "分" and _SCORE_RULE_BEFORE.search(before):
+            approx = approx or "rule"
+        found.append(
+            NumberMatch(start, end, number_end, text[start:end], value, decimals, canonical_unit(unit), approx)
+        )
+    return found
+
+
+_CELL_NUMBER = regex.compile(
+    r"^\s*(?P<sign>[-−+]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>%|万元|元|分|人)?\s*$"
+)
+
+
+def parse_cell_number(text: str) -> tuple[Decimal, int, str] | None:
+    """A table cell that is just a number (optionally signed, optionally with % or a unit)."""
+    m = _CELL_NUMBER.match(text)
+    if not m:
+        return None
+    parsed = parse_number(m.group("num"))
+    if parsed is None:
+        return None
+    value, decimals = parsed
+    if m.group("sign") in ("-", "−"):
+        value = -value
+    return value, decimals, m.group("unit") or ""

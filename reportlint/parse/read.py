@@ -1,0 +1,118 @@
+"""Read bytes and decode them, never modifying the input.
+
+Detects UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the NUL pattern is
+unmistakable) and GB18030/GBK. Input that cannot be used raises ``InputProblem`` carrying an RL0xx
+code and a plain message; the caller turns it into a finding.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class InputProblem(Exception):
+    code: str
+    message_zh: str
+    message_en: str
+
+    def __str__(self) -> str:  # pragma: no cover - for debugging
+        return f"{self.code}: {self.message_en}"
+
+
+def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a file's bytes (opened read-only; nothing is ever written back)."""
+    try:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise InputProblem(
+                "RL006",
+                f"文件大小 {size} 字节，超过上限 {max_bytes} 字节（--max-bytes），未检查",
+                f"file is {size} bytes, over the limit of {max_bytes} bytes (--max-bytes); not checked",
+            )
+        with open(path, "rb") as handle:
+            return handle.read()
+    except InputProblem:
+        raise
+    except IsADirectoryError:
+        raise InputProblem("RL001", "这是一个目录，不是文件", "is a directory, not a file") from None
+    except PermissionError:
+        raise InputProblem("RL001", "没有读取权限", "permission denied") from None
+    except OSError as exc:
+        raise InputProblem("RL001", f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}") from None
+
+
+def _looks_like_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: Chinese/ASCII text has NULs in one byte lane only."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nul = sample[0::2].count(0)
+    odd_nul = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nul > half * 0.2 and even_nul == 0:
+        return "utf-16-le"
+    if even_nul > half * 0.2 and odd_nul == 0:
+        return "utf-16-be"
+    return None
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return bad / min(len(text), 20000)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name). Raises InputProblem for empty, binary or undecodable input."""
+    if not data.strip(b" \t\r\n\x00") and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputProblem("RL003", "文件为空", "the file is empty")
+    text: str | None = None
+    encoding = ""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        encoding = "utf-16"
+    else:
+        encoding = _looks_like_utf16(data) or ""
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise InputProblem(
+                "RL004", f"无法按 {encoding} 解码", f"cannot be decoded as {encoding}"
+            ) from None
+    else:
+        if b"\x00" in data:
+            raise InputProblem("RL002", "文件含有 NUL 字节，是二进制文件而不是文本", "the file contains NUL bytes: binary, not text")
+        for candidate in ("utf-8", "gb18030"):
+            try:
+                text = data.decode(candidate)
+                encoding = candidate
+                break
+            except UnicodeDecodeError:
+                continue
+        if text is None:
+            raise InputProblem(
+                "RL004",
+                "无法解码：既不是 UTF-8，也不是 GB18030/GBK，也不是 UTF-16",
+                "cannot be decoded: not UTF-8, GB18030/GBK or UTF-16",
+            )
+    if "\x00" in text or _control_ratio(text) > 0.05:
+        raise InputProblem("RL002", "文件含有大量控制字符，不是文本", "the file is full of control characters: not text")
+    if not text.strip():
+        raise InputProblem("RL003", "文件为空（只有空白）", "the file is empty (whitespace only)")
+    return text, encoding
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on LF only (CR before LF is dropped): lines as an editor numbers them."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]

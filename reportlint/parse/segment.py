@@ -1,0 +1,320 @@
+"""Split normalised lines into headings, paragraphs and raw table regions.
+
+Tables come in two dumps:
+  * ``.docx`` text dumps: one cell a line starting with a tab, continuation lines of a multi-line
+    cell without the tab, a blank line between rows, merged cells as empty cells;
+  * ``|``-separated cells from PDF/HTML extraction: ``cell |`` a line, or cells separated by lines
+    holding only ``|`` (a doubled ``|`` line ends a row).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from reportlint.document import Heading
+from reportlint.parse.normalize import NormText, join
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def chinese_number(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十三 → 23 (numerals up to 99)."""
+    if not text:
+        return 0
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(units, 0) if units else 0)
+    value = 0
+    for ch in text:
+        value = value * 10 + CN_DIGITS.get(ch, 0)
+    return value
+
+
+_CN = "[一二三四五六七八九十]{1,3}"
+HEADING_PATTERNS = (
+    ("part", regex.compile(rf"^第\s*({_CN})\s*部分\s*[、.:]?\s*")),
+    ("cn-dun", regex.compile(rf"^({_CN})\s*[、.]\s*")),
+    ("cn-paren", regex.compile(rf"^\(\s*({_CN})\s*\)\s*[、.]?\s*")),
+    ("num-dun", regex.compile(r"^(\d{1,2})\s*、\s*")),
+    ("num-dot", regex.compile(r"^(\d{1,2})\.(?!\d)\s*")),
+    ("num-paren", regex.compile(r"^\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
+    ("circled", regex.compile(rf"^([{CIRCLED}])\s*")),
+)
+
+
+def match_heading(text: str) -> tuple[str, int, str, str] | None:
+    """(style, number, marker, title) when the normalised line starts with a numbering marker."""
+    stripped = text.lstrip(" \t")
+    for style, pattern in HEADING_PATTERNS:
+        m = pattern.match(stripped)
+        if not m:
+            continue
+        token = m.group(1)
+        if style in ("num-dun", "num-dot", "num-paren"):
+            number = int(token)
+        elif style == "circled":
+            number = CIRCLED.index(token) + 1
+        else:
+            number = chinese_number(token)
+        title = stripped[m.end():].strip()
+        if not title:
+            return None
+        if style == "num-dot" and regex.match(r"^\d", title):
+            return None
+        return style, number, m.group(0).strip(), title
+    return None
+
+
+@dataclass
+class RawCell:
+    """A table cell as read: its normalised text (with positions) and original text."""
+
+    norm: NormText
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return self.norm.text.strip()
+
+
+@dataclass
+class RawTable:
+    kind: str  # "docx" | "pipe"
+    rows: list[list[RawCell]]
+    first_line: int
+    last_line: int
+
+
+@dataclass
+class RawParagraph:
+    norm: NormText
+    first_line: int
+    last_line: int
+    heading: Heading | None
+
+
+_SENTENCE_END = "。！？!?；;：:"
+_PIPE_LINE = regex.compile(r"^\s*\|\s*$|\|\s*$")
+
+
+def is_cell_line(raw: str) -> bool:
+    """A line of a .docx table dump: it starts with a tab (possibly after a few spaces)."""
+    return raw.startswith("\t") or ("\t" in raw[:4] and raw[: raw.find("\t")].strip() == "")
+
+
+def _is_pipe_line(raw: str) -> bool:
+    return bool(_PIPE_LINE.search(raw))
+
+
+def segment(raw_lines: list[str], norm_lines: list[NormText]):
+    """Yield RawParagraph and RawTable items in document order."""
+    items: list = []
+    n = len(raw_lines)
+    i = 0
+    heading_index = 0
+    pending: list[NormText] = []
+    pending_first = 0
+
+    def flush():
+        nonlocal pending
+        if pending:
+            items.append(RawParagraph(join(pending), pending_first, pending_first + len(pending) - 1, None))
+            pending = []
+
+    while i < n:
+        raw = raw_lines[i]
+        norm = norm_lines[i]
+        if is_cell_line(raw):
+            flush()
+            table, i = _read_docx_table(raw_lines, norm_lines, i)
+            items.append(table)
+            continue
+        if _is_pipe_line(raw) and _pipe_block_ahead(raw_lines, i):
+            flush()
+            table, i = _read_pipe_table(raw_lines, norm_lines, i)
+            items.append(table)
+            continue
+        text = norm.text.strip()
+        if not text:
+            flush()
+            i += 1
+            continue
+        head = match_heading(norm.text)
+        if head:
+            flush()
+            style, number, marker, title = head
+            column = len(raw) - len(raw.lstrip(" \t\u3000")) + 1
+            original = raw.lstrip(" \t\u3000")[: len(marker)]
+            heading = Heading(heading_index, i + 1, column, original or marker, style, number, title, raw)
+            heading_index += 1
+            items.append(RawParagraph(norm, i + 1, i + 1, heading))
+            i += 1
+            continue
+        if pending and _joins(pending[-1].text):
+            pending.append(norm)
+        else:
+            flush()
+            pending = [norm]
+            pending_first = i + 1
+        i += 1
+    flush()
+    return items
+
+
+def _joins(previous: str) -> bool:
+    """A PDF line-wrap: the previous line is long and stops mid-sentence."""
+    stripped = previous.rstrip()
+    return len(stripped) >= 20 and stripped[-1] not in _SENTENCE_END
+
+
+def _read_docx_table(raw_lines, norm_lines, start):
+    rows: list[list[RawCell]] = []
+    row: list[list[int]] = []  # cells as lists of line indexes
+    i = start
+    n = len(raw_lines)
+    last = start
+
+    def close_row():
+        nonlocal row
+        if row:
+            rows.append([_docx_cell(raw_lines, norm_lines, lines) for lines in row])
+            row = []
+
+    while i < n:
+        raw = raw_lines[i]
+        if is_cell_line(raw):
+            row.append([i])
+            last = i
+        elif raw.strip() == "":
+            close_row()
+            # a table ends at a blank line followed by a line that is neither a cell nor blank
+            j = i + 1
+            while j < n and raw_lines[j].strip() == "" and not is_cell_line(raw_lines[j]):
+                j += 1
+            if j >= n or not is_cell_line(raw_lines[j]):
+                i = j
+                break
+            i = j
+            continue
+        else:
+            if row:
+                row[-1].append(i)  # continuation of a multi-line cell
+                last = i
+            else:
+                break
+        i += 1
+    close_row()
+    return RawTable("docx", rows, start + 1, last + 1), i
+
+
+def _docx_cell(raw_lines, norm_lines, line_indexes: list[int]) -> RawCell:
+    parts = []
+    raws = []
+    for k, idx in enumerate(line_indexes):
+        norm = norm_lines[idx]
+        raw = raw_lines[idx]
+        if k == 0:
+            # drop the leading tab of the cell line (and any spaces before it)
+            cut = norm.text.find("\t") + 1
+            norm = NormText(norm.text[cut:], norm.origin[cut:])
+            raw = raw[raw.find("\t") + 1:]
+        parts.append(norm)
+        raws.append(raw)
+    return RawCell(join(parts), "\n".join(raws))
+
+
+def _pipe_block_ahead(raw_lines, start) -> bool:
+    """At least four pipe lines among the next eight: a pipe table, not a stray bar."""
+    window = raw_lines[start:start + 8]
+    return sum(1 for line in window if _is_pipe_line(line)) >= 4
+
+
+def _read_pipe_table(raw_lines, norm_lines, start):
+    n = len(raw_lines)
+    i = start
+    cells: list[tuple[list[int], bool]] = []  # (line indexes, row break before)
+    current: list[int] = []
+    bare_bars = 0
+    end = start
+    row_break = False
+    while i < n:
+        raw = raw_lines[i]
+        stripped = raw.strip()
+        if stripped == "|":
+            bare_bars += 1
+            if current:
+                cells.append((current, row_break))
+                current = []
+                row_break = False
+            elif bare_bars >= 1 and cells:
+                row_break = True
+            end = i
+            i += 1
+            continue
+        if stripped.endswith("|"):
+            current.append(i)
+            cells.append((current, row_break))
+            current = []
+            row_break = False
+            end = i
+            i += 1
+            continue
+        if stripped == "":
+            i += 1
+            if current:
+                continue
+            # a blank line inside a pipe block is tolerated only if the block goes on
+            if i < n and _is_pipe_line(raw_lines[i]):
+                continue
+            break
+        # a plain line: part of a cell when bars follow soon, else the table is over
+        lookahead = raw_lines[i + 1:i + 4]
+        if any(_is_pipe_line(x) for x in lookahead):
+            current.append(i)
+            i += 1
+            continue
+        break
+    if current:
+        cells.append((current, row_break))
+    built: list[tuple[RawCell, bool]] = []
+    for line_indexes, brk in cells:
+        parts = []
+        raws = []
+        for idx in line_indexes:
+            norm = norm_lines[idx]
+            text = norm.text
+            cut = len(text.rstrip())
+            if text.rstrip().endswith("|"):
+                cut = len(text.rstrip()) - 1
+            parts.append(NormText(text[:cut], norm.origin[:cut]))
+            raws.append(raw_lines[idx].rstrip().rstrip("|"))
+        built.append((RawCell(join(parts), "\n".join(raws)), brk))
+    rows = _pipe_rows(built)
+    return RawTable("pipe", rows, start + 1, end + 1), max(i, end + 1)
+
+
+def _pipe_rows(cells: list[tuple[RawCell, bool]]) -> list[list[RawCell]]:
+    if any(brk for _, brk in cells):
+        rows: list[list[RawCell]] = []
+        for cell, brk in cells:
+            if brk or not rows:
+                rows.append([])
+            rows[-1].append(cell)
+        return [r for r in rows if any(c.text for c in r)]
+    # No row breaks: infer the width from the header — the cells before the first row label that
+    # is followed by a number.
+    from reportlint.parse.numbers import parse_cell_number
+
+    texts = [c.text for c, _ in cells]
+    width = 0
+    for k in range(1, len(texts)):
+        if parse_cell_number(texts[k]) is not None and texts[k - 1] and parse_cell_number(texts[k - 1]) is None:
+            width = k - 1
+            break
+    if width < 2:
+        return [[c for c, _ in cells]]
+    flat = [c for c, _ in cells]
+    return [flat[k:k + width] for k in range(0, len(flat), width)]

@@ -1,0 +1,208 @@
+"""Rebuild raw table rows as grids that know each cell's row and column headers.
+
+A dumped table often holds several logical tables (a caption row, a header, data rows, then the next
+header). A one-cell row is a caption; a header-like row after data rows starts a new table. Header
+rows are the leading rows without numbers; a header row with fewer cells than the grid is aligned to
+the row below it (``其中：`` spans the cells it heads), so multi-row headers resolve per column.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from reportlint.document import Cell, Table
+from reportlint.parse.numbers import parse_cell_number
+from reportlint.parse.segment import RawCell, RawTable
+
+_UNIT_DECL = regex.compile(r"(?:单位|金额单位)\s*[:：]?\s*(万元|元|亿元)|[(（]\s*(万元|元|亿元)\s*[)）]")
+_PARENT = regex.compile(r"^(其中|按.{1,8}分)|[:：]$")
+_LABEL_HEADER = regex.compile(r"指标$|^指标|项目|科目|名称|机构|单位|类别|内容|^类$|^款$|^项$")
+_VALUE_HEADER = regex.compile(r"指标值|完成值|目标值|预期|实际|标准|分值|得分|权重|数$|额$|率|合计|金额|费$|支出|收入|结余")
+
+
+def is_numeric(text: str) -> bool:
+    return parse_cell_number(text) is not None
+
+
+def _is_header_like(row: list[RawCell]) -> bool:
+    texts = [c.text for c in row]
+    nonempty = [t for t in texts if t]
+    if len(nonempty) < 2:
+        return False
+    return not any(is_numeric(t) for t in texts)
+
+
+def _has_number(row: list[RawCell]) -> bool:
+    return any(is_numeric(c.text) for c in row[1:]) or (len(row) > 1 and is_numeric(row[0].text) and len(row) > 2)
+
+
+def split_segments(raw: RawTable) -> list[tuple[str, list[list[RawCell]]]]:
+    """Split a dumped table into (caption, rows) segments."""
+    segments: list[tuple[str, list[list[RawCell]]]] = []
+    caption: list[str] = []
+    current: list[list[RawCell]] = []
+    seen_data = False
+
+    def close():
+        nonlocal current, seen_data
+        if current:
+            segments.append(("".join(caption), current))
+            caption.clear()
+        current = []
+        seen_data = False
+
+    for row in raw.rows:
+        nonempty = [c for c in row if c.text]
+        if len(row) == 1 and nonempty and not is_numeric(nonempty[0].text):
+            close()
+            caption.append(nonempty[0].text)
+            continue
+        if not nonempty and not current:
+            continue
+        data_width = max((len(r) for r in current if _has_number(r)), default=0)
+        continuation = not row[0].text and len(row) == data_width
+        if seen_data and _is_header_like(row) and not continuation:
+            close()
+        current.append(row)
+        if _has_number(row):
+            seen_data = True
+    close()
+    if caption and not segments:
+        segments.append(("".join(caption), []))
+    return segments
+
+
+def _align(row: list[str], below: list[str] | None, width: int) -> list[str]:
+    """Stretch a short header row to ``width`` columns using the row below it."""
+    if len(row) >= width:
+        return row[:width]
+    out: list[str] = []
+    c = 0
+    for k, text in enumerate(row):
+        remaining = len(row) - k - 1
+        span = 1
+        if k == len(row) - 1:
+            span = max(1, width - c)
+        elif below is not None and _PARENT.search(text):
+            run = 0
+            while c + run < width and below[c + run]:
+                run += 1
+            span = max(1, min(run, width - c - remaining))
+        out.extend([text] * span)
+        c += span
+    return (out + [""] * width)[:width]
+
+
+def resolve_headers(header_rows: list[list[str]], width: int) -> list[list[str]]:
+    """Per header row, its label for each of ``width`` columns."""
+    resolved: list[list[str]] = [[] for _ in header_rows]
+    below: list[str] | None = None
+    for r in range(len(header_rows) - 1, -1, -1):
+        resolved[r] = _align(header_rows[r], below, width)
+        below = resolved[r]
+    return resolved
+
+
+def _column_labels(resolved: list[list[str]], width: int) -> list[str]:
+    labels = []
+    for col in range(width):
+        parts: list[str] = []
+        for row in resolved:
+            text = row[col] if col < len(row) else ""
+            if text and not _PARENT.search(text) and (not parts or parts[-1] != text):
+                parts.append(text)
+        labels.append("/".join(parts))
+    return labels
+
+
+def build_tables(raw: RawTable, first_index: int) -> list[Table]:
+    tables: list[Table] = []
+    for caption, rows in split_segments(raw):
+        if not rows:
+            continue
+        width = max(len(r) for r in rows)
+        header_count = 0
+        for row in rows:
+            if _has_number(row):
+                break
+            header_count += 1
+        if header_count == len(rows):
+            header_count = 0 if len(rows) == 1 else 1
+        header_texts = [[c.text for c in row] for row in rows[:header_count]]
+        resolved = resolve_headers(header_texts, width)
+        column_headers = _column_labels(resolved, width)
+        unit = ""
+        for text in [caption] + [c.text for row in rows[:header_count] for c in row]:
+            m = _UNIT_DECL.search(text)
+            if m:
+                unit = m.group(1) or m.group(2)
+                break
+        index = first_index + len(tables)
+        grid = []
+        for r, row in enumerate(rows):
+            cells = []
+            for c, raw_cell in enumerate(row):
+                span = raw_cell.norm.span(0, len(raw_cell.norm.text.rstrip())) if raw_cell.norm.text.strip() else None
+                cells.append(Cell(r, c, raw_cell.text, raw_cell.raw, span, raw_cell.norm))
+            grid.append(tuple(cells))
+        row_headers = [_row_label(grid[r], column_headers) for r in range(len(grid))]
+        first = raw.first_line
+        last = raw.last_line
+        spans = [cell.span for row in grid for cell in row if cell.span]
+        if spans:
+            first = min(s.start.line for s in spans)
+            last = max(s.end.line for s in spans)
+        tables.append(
+            Table(index, caption, unit, tuple(grid), header_count, tuple(column_headers), tuple(row_headers), first, last)
+        )
+    return tables
+
+
+def stub_columns(column_headers: tuple[str, ...] | list[str], rows) -> int:
+    """How many leading columns hold row labels rather than values."""
+    for col, header in enumerate(column_headers):
+        leaf = header.split("/")[-1] if header else ""
+        if col > 0 and leaf and _VALUE_HEADER.search(leaf) and not _LABEL_HEADER.search(leaf):
+            return col
+        if col > 0 and any(col < len(r) and is_numeric(r[col].text) for r in rows):
+            return col
+    return 1
+
+
+def _key_value_row(cells) -> bool:
+    """"人员编制 | 18 | 实有人数 | 38": every number has its own label just left of it."""
+    numeric = [k for k, c in enumerate(cells) if c.text and is_numeric(c.text)]
+    if not numeric:
+        return False
+    for k in numeric:
+        if k == 0 or not cells[k - 1].text or is_numeric(cells[k - 1].text):
+            return False
+        if k >= 2 and cells[k - 2].text and not is_numeric(cells[k - 2].text) and k - 1 != 0:
+            return False
+    return True
+
+
+def _row_label(row: tuple[Cell, ...], column_headers) -> str:
+    texts = [c.text for c in row]
+    labels = [t for t in texts if t and not is_numeric(t)]
+    return labels[0] if labels else ""
+
+
+def cell_labels(table: Table, row: int, col: int) -> tuple[str, str]:
+    """(row label, column header) for a cell: the stub text of its row and its column's header."""
+    cells = table.rows[row]
+    column_header = table.column_headers[col] if col < len(table.column_headers) else ""
+    if _key_value_row(cells) and (not table.header_rows or sum(1 for c in cells if c.text and is_numeric(c.text)) >= 2):
+        left = cells[col - 1].text if col > 0 else ""
+        return left, ""
+    if table.header_rows:
+        stub = stub_columns(table.column_headers, table.rows[table.header_rows:])
+        labels = [cells[k].text for k in range(min(stub, col, len(cells))) if cells[k].text and not is_numeric(cells[k].text)]
+        if labels:
+            return labels[-1], column_header
+    # key-value rows: the nearest label to the left
+    for k in range(col - 1, -1, -1):
+        text = cells[k].text
+        if text and not is_numeric(text):
+            return text, column_header
+    return "", column_header

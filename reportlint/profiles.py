@@ -1,0 +1,60 @@
+"""Report kinds: profiles in ``reportlint/rules/profiles/*.toml`` (and user files), and their detection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlint.parse.normalize import normalize_text
+from reportlint.rules import RULES_DIR, load_toml
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    name: str
+    terms: tuple[str, ...]
+    severity: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    title: str
+    detect: tuple[str, ...]
+    priority: int
+    sections: tuple[Section, ...]
+
+
+def profile_from_toml(data: dict) -> Profile:
+    sections = tuple(
+        Section(s["id"], s["name"], tuple(normalize_text(t) for t in s["terms"]), s.get("severity", "error"))
+        for s in data.get("section", [])
+    )
+    return Profile(data["name"], data.get("title", data["name"]), tuple(data.get("detect", [])),
+                   int(data.get("priority", 50)), sections)
+
+
+@lru_cache(maxsize=1)
+def builtin_profiles() -> dict[str, Profile]:
+    out = {}
+    for path in sorted((RULES_DIR / "profiles").glob("*.toml")):
+        profile = profile_from_toml(load_toml(path))
+        out[profile.name] = profile
+    return out
+
+
+def load_profile_file(path: str | Path) -> Profile:
+    return profile_from_toml(load_toml(Path(path)))
+
+
+def detect_profile(title: str, text_head: str, profiles: dict[str, Profile] | None = None) -> Profile:
+    """The profile whose detection words appear in the title (first) or the opening of the text."""
+    profiles = profiles or builtin_profiles()
+    ordered = sorted(profiles.values(), key=lambda p: p.priority)
+    for haystack in (title, text_head):
+        for profile in ordered:
+            if any(word in haystack for word in profile.detect):
+                return profile
+    return profiles.get("generic") or ordered[-1]

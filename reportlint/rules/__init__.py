@@ -1,0 +1,113 @@
+"""Load the data files of ``reportlint/rules`` (vocabulary, identities, profiles, scoring).
+
+The files are TOML: data, never code. Each loader is cached, so a process reads and compiles them once.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+RULES_DIR = Path(__file__).resolve().parent
+
+
+def load_toml(path: Path) -> dict:
+    with open(path, "rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    name: str
+    name_en: str
+    kind: str
+    generic: bool
+    state: str
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    category: str  # concept | state | fund | entity
+    id: str
+
+
+@dataclass(frozen=True)
+class Identity:
+    name: str
+    total: str
+    parts: tuple[str, ...]
+    exact: bool
+
+
+@dataclass(frozen=True)
+class RateIdentity:
+    name: str
+    result: str
+    numerator: str
+    denominator: str
+
+
+class Vocabulary:
+    """Concepts, states, funds and entities, with one compiled pattern that finds their words."""
+
+    def __init__(self, data: dict, identities: dict):
+        self.concepts: dict[str, Concept] = {}
+        terms: dict[str, Term] = {}
+        for item in data.get("concept", []):
+            concept = Concept(
+                item["id"], item["name"], item.get("name_en", item["name"]), item["kind"],
+                bool(item.get("generic", False)), item.get("state", ""),
+            )
+            self.concepts[concept.id] = concept
+            for word in item["terms"]:
+                terms.setdefault(word, Term(word, "concept", concept.id))
+        for category in ("state", "fund"):
+            for item in data.get(category, []):
+                for word in item["terms"]:
+                    terms.setdefault(word, Term(word, category, item["id"]))
+        for word in data.get("entity", {}).get("terms", []):
+            terms.setdefault(word, Term(word, "entity", word))
+        self.terms = terms
+        ordered = sorted(terms, key=len, reverse=True)
+        self.pattern = regex.compile("|".join(regex.escape(w) for w in ordered))
+        change = data.get("change", {})
+        self.increase = tuple(change.get("increase", ()))
+        self.decrease = tuple(change.get("decrease", ()))
+        self.previous_year = tuple(change.get("previous_year", ()))
+        self.change_pattern = regex.compile(
+            "|".join(regex.escape(w) for w in sorted(self.increase + self.decrease, key=len, reverse=True))
+        )
+        self.identities = tuple(
+            Identity(i["name"], i["total"], tuple(i["parts"]), bool(i.get("exact", True)))
+            for i in identities.get("identity", [])
+        )
+        self.rates = tuple(
+            RateIdentity(r["name"], r["result"], r["numerator"], r["denominator"]) for r in identities.get("rate", [])
+        )
+
+    def find_terms(self, text: str) -> list[tuple[int, int, Term]]:
+        return [(m.start(), m.end(), self.terms[m.group()]) for m in self.pattern.finditer(text)]
+
+    def concept_name(self, concept_id: str | None, lang: str = "zh") -> str:
+        if concept_id is None:
+            return ""
+        concept = self.concepts.get(concept_id)
+        if concept is None:
+            return concept_id
+        return concept.name if lang == "zh" else concept.name_en
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    return Vocabulary(load_toml(RULES_DIR / "concepts.toml"), load_toml(RULES_DIR / "identities.toml"))
