@@ -9,7 +9,7 @@ from reportlint.checks.arithmetic import fmt, scale, value
 from reportlint.document import Figure
 from reportlint.rules import vocabulary
 
-_COMPARED_KINDS = ("level", "rate")
+_COMPARED_KINDS = ("level",)  # rates differ legitimately (targets, items); levels must not
 _LABELS = {
     "budget_initial": ("年初预算", "initial budget"),
     "budget_adjusted": ("全年预算", "adjusted budget"),
@@ -32,8 +32,8 @@ def quantity_key(fig: Figure) -> tuple | None:
     q = dict(fig.qualifiers)
     if q.get("kind") not in _COMPARED_KINDS or q.get("state") == "target":
         return None
-    if fig.unit == "" and fig.table is None:
-        return None
+    if fig.unit == "":
+        return None  # a table without a declared unit: its cells are compared only within the table
     return (fig.concept, q.get("state", ""), q.get("year", ""), q.get("fund", ""), q.get("entity", ""),
             q.get("of", ""), q.get("kind"), _unit_class(fig))
 

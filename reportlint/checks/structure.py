@@ -23,6 +23,35 @@ def _marker(style: str, n: int) -> str:
             "num-dot": f"{n}.", "num-paren": f"（{n}）", "circled": chr(0x2460 + n - 1)}.get(style, str(n))
 
 
+def _headings_with_bodies(ctx: Context) -> list[Heading]:
+    """The headings numbering is checked on. Left out: short titles that head nothing — entries of a table of
+    contents and row labels of a flattened table, followed by a sibling or by bare numbers. Numbered
+    sentences (list items) stay: they are their own body."""
+    import regex
+
+    doc = ctx.doc
+    blocks = doc.blocks
+    out = []
+    for i, block in enumerate(blocks):
+        h = block.heading
+        if h is None:
+            continue
+        if h.title.endswith(("。", ";", "；")) or len(h.title) > 40:
+            out.append(h)
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is None or nxt.kind == "table":
+            out.append(h)
+        elif nxt.kind == "heading":
+            if nxt.heading.style != h.style and _RANK[nxt.heading.style] > 1:
+                out.append(h)
+        else:
+            body = "".join(doc.lines[nxt.first_line - 1:nxt.last_line])
+            if len(regex.findall(r"\p{Han}", body)) >= 1:
+                out.append(h)
+    return out
+
+
 def _title_headings(ctx: Context) -> list[Heading]:
     return [h for h in ctx.doc.headings if len(h.title) <= 30]
 
@@ -91,6 +120,14 @@ def heading_numbering(ctx: Context):
     Heading numbering: a gap, a duplicate, a change of style, or top-level numerals restarting inside a section.
     """
     headings = list(ctx.doc.headings)
+    bodied = {h.index for h in _headings_with_bodies(ctx)}
+    seen_bodied: dict[tuple, bool] = {}
+    for finding in _numbering(ctx, headings, bodied, seen_bodied):
+        yield finding
+
+
+def _numbering(ctx: Context, headings: list[Heading], bodied: set[int], seen_bodied: dict):
+    """Walk the headings keeping, per (parent, style), the last number; report only headings that head something."""
     # state per (parent heading index, style): last number, and whether we are inside a restart
     last: dict[tuple, int] = {}
     restarted: dict[tuple, int] = {}
@@ -105,6 +142,20 @@ def heading_numbering(ctx: Context):
         key = (parent.index if parent else -1, h.style)
         span = Span(Pos(h.line, h.column), Pos(h.line, h.column + len(h.marker)))
         previous = last.get(key)
+        reportable = h.index in bodied
+        if previous is not None and h.number == 1 and previous >= 2 and not seen_bodied.get(key):
+            previous = None  # the run before was a table of contents: the body starts here
+            last.pop(key, None)
+            restarted.pop(key, None)
+            broken.pop(key, None)
+        if reportable:
+            seen_bodied[key] = True
+        if not reportable:
+            last[key] = h.number
+            if parent is None and rank == 1:
+                top_last = h.number
+            stack.append(h)
+            continue
         sibling = None
         if previous is None and h.number > 1:
             for (pk, style), n in last.items():

@@ -27,8 +27,10 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Docu
     blocks: list[Block] = []
     headings = []
     tables = []
+    recent: list[str] = []
     for item in segment(lines, norm_lines):
         if isinstance(item, RawParagraph):
+            recent = (recent + [item.norm.text.strip()])[-2:]
             index = len(blocks)
             kind = "heading" if item.heading else "paragraph"
             blocks.append(Block(index, kind, item.first_line, item.last_line, heading=item.heading))
@@ -36,7 +38,9 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Docu
                 headings.append(item.heading)
             extractor.paragraph(item.norm, index)
         elif isinstance(item, RawTable):
-            for table in build_tables(item, len(tables)):
+            context = "".join(t for t in recent if len(t) <= 60)
+            recent = []
+            for table in build_tables(item, len(tables), context):
                 index = len(blocks)
                 blocks.append(Block(index, "table", table.first_line, table.last_line, table=table.index))
                 tables.append(table)

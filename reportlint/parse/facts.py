@@ -27,6 +27,12 @@ _GLUE = regex.compile(r"^[\s为是共计达合总额金数约近有的了:()“�
 _FOREIGN_SUBJECT = regex.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
 _SHARE = regex.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _RATE_WORDS = regex.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
+_HAN = regex.compile(r"\p{Han}")
+_GLUE_CHARS = set("为是共计达合总额数约近有的了年")
+_FILLER = regex.compile(
+    r"((?:19|20)\d{2}\s*年度?|合计|共计|总计|总额|金额|累计|余额|总数|全年|本年|当年|年度|年末|年初|截止|截至|实际|"
+    r"共|为|是|达到|达|约|计|的|了|有|□|[\s:：()“”\"'，,])"
+)
 _BREAK_OPEN = regex.compile(r"其中|\(|分别为|包括")
 _CLAUSE_CLOSE = regex.compile(r"[;；]|\)")
 
@@ -49,6 +55,7 @@ class Draft:
     sentence: int = -1
     block: int = -1
     id: int = -1
+    clause: str = ""
 
 
 class Extractor:
@@ -86,17 +93,46 @@ class Extractor:
             paragraph_sentences.append(sid)
         self._paragraph_relations(paragraph_sentences)
 
+    def _terms(self, text: str):
+        """Vocabulary words in ``text``, dropping short generic words glued into an unknown compound
+        (工资福利支出, 事业收入, 结余分配): those name something the vocabulary does not know."""
+        vocab = self.vocab
+        found = vocab.find_terms(text)
+        kept = []
+        ends = {e for _, e, _ in found}
+        starts = {s for s, _, _ in found}
+        for s, e, term in found:
+            if term.category == "concept" and len(term.text) <= 2:
+                before = text[s - 1] if s > 0 else ""
+                after = text[e] if e < len(text) else ""
+                if _HAN.match(before) and s not in ends and before not in _GLUE_CHARS:
+                    continue
+                if _HAN.match(after) and e not in starts and after not in _GLUE_CHARS:
+                    continue
+            kept.append((s, e, term))
+        return kept
+
+    def _near(self, gap: str) -> bool:
+        """Whether only filler stands between a concept's words and its number."""
+        rest = _FILLER.sub("", gap)
+        return not _HAN.search(rest)
+
     def _sentence(self, norm: NormText, base: int, sentence: str, sid: int, block: int) -> None:
         vocab = self.vocab
         numbers = find_numbers(sentence)
+        if not numbers:
+            return
+        head = sentence[: numbers[0].start]
+        headless = len(_HAN.findall(head)) < 2  # a fragment cut from its start (a page break in an excerpt)
+        head_terms = self._terms(head)
+        head_year = _YEAR.findall(head)
         subject: str | None = None
         previous_end = 0
         breakdown: dict | None = None
         ids: list[int] = []
         for number in numbers:
             label = sentence[previous_end:number.start]
-            prefix = sentence[:number.start]
-            terms = vocab.find_terms(label)
+            terms = self._terms(label)
             concept_terms = [t for t in terms if t[2].category == "concept"]
             state_terms = [t for t in terms if t[2].category == "state"]
             masked = _mask(label, terms)
@@ -105,55 +141,39 @@ class Extractor:
                           sentence=sid, block=block)
             concept = None
             concept_end = 0
-            generic_used = False
+            explicit_state = ""
+            if state_terms:
+                explicit_state = state_terms[-1][2].id
             if concept_terms:
                 start, end, term = concept_terms[-1]
                 concept = term.id
                 concept_end = end
-                info = vocab.concepts[concept]
-                clause = regex.split(r"[，,;；。]", masked[:start])[-1]
+                clause = regex.split(r"[，,;；。:：]", masked[:start])[-1]
                 if _FOREIGN_SUBJECT.search(clause):
-                    concept = None  # "XX项目支出…": the amount of something narrower
-                if concept and info.generic:
+                    concept = None  # "该项目…实际支出", "XX工程项目支出": something narrower
+                elif vocab.concepts[concept].generic:
+                    explicit_state = explicit_state or vocab.concepts[concept].state
                     earlier = [t for t in concept_terms[:-1] if not vocab.concepts[t[2].id].generic]
-                    if earlier:
+                    if earlier and self._near(label[earlier[-1][1]:start]):
                         concept = earlier[-1][2].id
-                        generic_used = True
-                    elif subject:
+                    elif subject and not earlier and concept == "expenditure_total":
                         concept = subject
-                        generic_used = True
-                    elif _FOREIGN_SUBJECT.search(_mask(prefix, vocab.find_terms(prefix))):
-                        concept = None  # "该项目…实际支出": the expenditure of something else
-                draft.direct = bool(_GLUE.match(label[end:])) and concept is not None
                 draft.label = label[start:].strip(" ，,;；")
             elif subject and state_terms:
                 concept = subject
                 concept_end = state_terms[-1][1]
-                draft.direct = bool(_GLUE.match(label[concept_end:]))
                 draft.label = label[state_terms[-1][0]:].strip(" ，,;；")
-            if concept and not unit_fits(self.vocab.concepts[concept].kind, number.unit):
+            if concept is not None and not self._near(_strip_terms(label, terms, concept_end)):
+                concept = None  # other words stand between the concept and the number
+            if concept and not unit_fits(vocab.concepts[concept].kind, number.unit):
                 concept = None
-                draft.direct = False
             draft.concept = concept
-            if concept and len(concept_terms) > 1 and not generic_used:
-                owner = [t for t in concept_terms[:-1] if not vocab.concepts[t[2].id].generic and t[2].id != concept]
-                if owner:
-                    draft.q["of"] = owner[-1][2].id
-            # state: an explicit state word nearest the number, else the concept's default
-            state = ""
-            if state_terms:
-                state = state_terms[-1][2].id
-            if generic_used:
-                state = state if state and state != "target" else "actual"
-            if not state and concept:
-                state = vocab.concepts[concept].state or ("actual" if vocab.concepts[concept].kind == "money" else "")
-            # subject: a specific concept followed by a state or generic word
-            for k, (s, e, t) in enumerate(concept_terms):
-                if vocab.concepts[t.id].generic:
-                    continue
-                later = [x for x in terms if x[0] >= e and x[2].category in ("state", "concept")]
-                if later or label[e:e + 1] in (":", "："):
-                    subject = t.id
+            draft.direct = concept is not None
+            if concept and vocab.concepts[concept].subject:
+                subject = concept
+            for k, (cs, ce, cterm) in enumerate(concept_terms[:-1]):
+                if vocab.concepts[cterm.id].subject:
+                    subject = cterm.id  # "基本支出年初结转和结余…": 基本支出 is what the sentence goes on about
             # kind
             tail = masked[concept_end:] if concept else masked
             kind = "level"
@@ -177,39 +197,50 @@ class Extractor:
                 if opens and ids:
                     total_id = _last_level(self.drafts, ids, number.unit)
                     if total_id is not None:
-                        breakdown = {"total": total_id, "parts": [], "unit": self.drafts[total_id].unit}
+                        breakdown = {"total": total_id, "parts": []}
                 if breakdown and _same_measure(self.drafts[breakdown["total"]].unit, number.unit):
                     part_of = breakdown
                 elif breakdown:
                     breakdown = None
-            q = {"kind": kind, **draft.q}
+            q = {"kind": kind}
             if direction:
                 q["direction"] = "+" if direction > 0 else "-"
+            own_year = _YEAR.findall(label)
+            own_funds = [t[2].id for t in terms if t[2].category == "fund"]
+            own_entities = sorted({t[2].id for t in terms if t[2].category == "entity"})
             if part_of is not None:
                 total = self.drafts[part_of["total"]]
-                q.update({k: v for k, v in total.q.items() if k in ("year", "fund", "entity", "state", "of")})
-                if state_terms:
-                    q["state"] = state_terms[-1][2].id
-                elif "state" not in q and state:
-                    q["state"] = state
+                q.update({k: v for k, v in total.q.items() if k in ("year", "fund", "entity", "state")})
+                if total.concept is None:
+                    q["of"] = "text:" + _clause_before(sentence, total)
+                elif concept == total.concept:
+                    q["kind"] = "part"  # a sub-count of the same concept (编制614名，其中…编制13名)
             else:
-                if state:
-                    q["state"] = state
-                year = _YEAR.findall(prefix)
-                if year:
-                    q["year"] = year[-1]
-                elif self.doc_year:
-                    q["year"] = str(self.doc_year)
-                if kind == "level" and any(w in masked for w in vocab.previous_year) and q.get("year"):
-                    q["year"] = str(int(q["year"]) - 1)
-                prefix_terms = vocab.find_terms(prefix)
-                funds = [t[2].id for t in prefix_terms if t[2].category == "fund"]
+                q["year"] = head_year[-1] if head_year else (str(self.doc_year) if self.doc_year else "")
+                funds = [t[2].id for t in head_terms if t[2].category == "fund"]
                 if funds:
                     q["fund"] = funds[-1]
-                entities = sorted({t[2].id for t in prefix_terms if t[2].category == "entity"})
+                entities = sorted({t[2].id for t in head_terms if t[2].category == "entity"})
                 if entities:
                     q["entity"] = "+".join(entities)
+            if explicit_state:
+                q["state"] = explicit_state
+            elif "state" not in q and concept:
+                q["state"] = vocab.concepts[concept].state or ("actual" if vocab.concepts[concept].kind == "money" else "")
+            if own_year:
+                q["year"] = own_year[-1]
+            elif kind == "level" and any(w in masked for w in vocab.previous_year) and q.get("year"):
+                q["year"] = str(int(q["year"]) - 1)
+            if own_funds:
+                q["fund"] = own_funds[-1]
+            if own_entities:
+                q["entity"] = "+".join(own_entities)
+            if not q.get("year"):
+                q.pop("year", None)
+            if headless and "of" not in q:
+                q["of"] = "fragment"
             draft.q = q
+            draft.clause = regex.split(r"[，,;；。:：]", label)[-1].strip()
             fid = len(self.drafts)
             draft.id = fid
             self.drafts.append(draft)
@@ -221,7 +252,6 @@ class Extractor:
                     part_of["relation_index"] = len(self.relations)
                     self.relations.append(None)  # placeholder, filled below
                 self.relations[part_of["relation_index"]] = self._breakdown_relation(part_of)
-            # shares and rates whose operands are in this sentence
             if kind == "share":
                 self._share(fid, ids, label)
             previous_end = number.end
@@ -392,7 +422,7 @@ class Extractor:
             if concepts:
                 concept = concepts[-1][2].id
                 break
-        if concept is None and regex.search(r"^(合计|总计|小计)", row_label):
+        if concept is None and draft.unit in ("元", "万元", "亿元") and regex.search(r"^(合计|总计|小计)", row_label):
             concepts = [t for t in cap_terms if t[2].category == "concept"]
             if concepts:
                 concept = concepts[-1][2].id
@@ -497,6 +527,19 @@ def unit_fits(kind: str, unit: str) -> bool:
     if kind == "score":
         return unit in ("分", "")
     return True
+
+
+def _strip_terms(label: str, terms, start: int) -> str:
+    """The gap between a concept's words and the number, with vocabulary words blanked out."""
+    chars = list(label)
+    for s, e, term in terms:
+        for k in range(s, e):
+            chars[k] = "□"
+    return "".join(chars[start:])
+
+
+def _clause_before(sentence: str, total: "Draft") -> str:
+    return getattr(total, "clause", "") or ""
 
 
 def _mask(text: str, terms) -> str:

@@ -60,8 +60,8 @@ def match_heading(text: str) -> tuple[str, int, str, str] | None:
         else:
             number = chinese_number(token)
         title = stripped[m.end():].strip()
-        if not title:
-            return None
+        if not title and style in ("cn-dun", "num-dun"):
+            return None  # "一、" alone is not a heading; "2." alone may be (its title on the next line)
         if style == "num-dot" and regex.match(r"^\d", title):
             return None
         return style, number, m.group(0).strip(), title
@@ -279,6 +279,12 @@ def _read_pipe_table(raw_lines, norm_lines, start):
         break
     if current:
         cells.append((current, row_break))
+    # Two dialects: "cell |" lines (a bare "|" is an empty cell), or content lines separated by bare
+    # "|" lines (a doubled bare "|" ends a row). Tell them apart by which kind of line dominates.
+    ending = sum(1 for k in range(start, min(end + 1, n)) if raw_lines[k].strip().endswith("|") and raw_lines[k].strip() != "|")
+    bare = sum(1 for k in range(start, min(end + 1, n)) if raw_lines[k].strip() == "|")
+    if ending >= bare:
+        cells = _bare_bars_as_empty(raw_lines, norm_lines, start, end)
     built: list[tuple[RawCell, bool]] = []
     for line_indexes, brk in cells:
         parts = []
@@ -294,6 +300,23 @@ def _read_pipe_table(raw_lines, norm_lines, start):
         built.append((RawCell(join(parts), "\n".join(raws)), brk))
     rows = _pipe_rows(built)
     return RawTable("pipe", rows, start + 1, end + 1), max(i, end + 1)
+
+
+def _bare_bars_as_empty(raw_lines, norm_lines, start, end):
+    """"cell |" dialect: every line is one cell; a bare "|" is an empty cell; other lines continue a cell."""
+    cells: list[tuple[list[int], bool]] = []
+    pending: list[int] = []
+    for k in range(start, end + 1):
+        stripped = raw_lines[k].strip()
+        if not stripped:
+            continue
+        pending.append(k)
+        if stripped.endswith("|"):
+            cells.append((pending, False))
+            pending = []
+    if pending:
+        cells.append((pending, False))
+    return cells
 
 
 def _pipe_rows(cells: list[tuple[RawCell, bool]]) -> list[list[RawCell]]:

@@ -115,7 +115,8 @@ def _column_labels(resolved: list[list[str]], width: int) -> list[str]:
     return labels
 
 
-def build_tables(raw: RawTable, first_index: int) -> list[Table]:
+def build_tables(raw: RawTable, first_index: int, context: str = "") -> list[Table]:
+    """Tables of a raw dump; ``context`` is the text just above it (a title, a unit line)."""
     tables: list[Table] = []
     for caption, rows in split_segments(raw):
         if not rows:
@@ -132,7 +133,9 @@ def build_tables(raw: RawTable, first_index: int) -> list[Table]:
         resolved = resolve_headers(header_texts, width)
         column_headers = _column_labels(resolved, width)
         unit = ""
-        for text in [caption] + [c.text for row in rows[:header_count] for c in row]:
+        if not caption and not tables and context:
+            caption = context
+        for text in [caption] + [c.text for row in rows[:header_count] for c in row] + [context]:
             m = _UNIT_DECL.search(text)
             if m:
                 unit = m.group(1) or m.group(2)

@@ -33,6 +33,7 @@ class Concept:
     kind: str
     generic: bool
     state: str
+    subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Vocabulary:
         for item in data.get("concept", []):
             concept = Concept(
                 item["id"], item["name"], item.get("name_en", item["name"]), item["kind"],
-                bool(item.get("generic", False)), item.get("state", ""),
+                bool(item.get("generic", False)), item.get("state", ""), bool(item.get("subject", False)),
             )
             self.concepts[concept.id] = concept
             for word in item["terms"]:
