@@ -61,6 +61,7 @@ class Table:
     row_headers: tuple[str, ...]  # per row: the row label (first non-empty non-numeric cell)
     first_line: int
     last_line: int
+    source: str = "docx"  # "docx" dump, "pipe" (a cell a line) or "pipe-rows" (a row a line)
 
     @property
     def width(self) -> int:

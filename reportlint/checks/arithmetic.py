@@ -24,8 +24,8 @@ def half_units(figs: Sequence[Figure]) -> list[Decimal]:
     any_decimals = any(f.decimals > 0 for f in figs)
     out = []
     for f in figs:
-        if any_decimals and f.decimals == 0:
-            out.append(Decimal(0))
+        if f.decimals == 0 and (any_decimals or f.unit not in ("万元", "亿元")):
+            out.append(Decimal(0))  # whole counts and whole 元 are exact; so is a whole amount among decimals
         else:
             out.append(Decimal(5).scaleb(-(f.decimals + 1)) * scale(f))
     return out

@@ -149,6 +149,8 @@ class Extractor:
                 concept = term.id
                 concept_end = end
                 clause = regex.split(r"[，,;；。:：]", masked[:start])[-1]
+                if vocab.concepts[concept].generic:
+                    clause = _mask(sentence[:number.start], self._terms(sentence[:number.start]))
                 if _FOREIGN_SUBJECT.search(clause):
                     concept = None  # "该项目…实际支出", "XX工程项目支出": something narrower
                 elif vocab.concepts[concept].generic:

@@ -39,7 +39,8 @@ _SCORE_RULE_BEFORE = regex.compile(r"(计|扣|加|减|得|给|记|每[^，,。;�
 
 # Contexts that mean "not an amount at all".
 _NOT_FIGURE_AFTER = regex.compile(r"^(年|月|日|号|时|点|周岁|岁|季度|小时|分钟|秒|[A-Za-z]|\s*[-/]\s*\d|〕|\]|】|\))")
-_NOT_FIGURE_BEFORE = regex.compile(r"(第|〔|\[|【|No\.|NO\.|编号|电话|手机|热线|邮编|[-/])\s*$")
+_NOT_FIGURE_BEFORE = regex.compile(r"(第|〔|\[|【|No\.|NO\.|编号|电话|手机|热线|邮编)\s*$")
+_JOINED_BEFORE = regex.compile(r"\d\s*[-/]\s*$")  # 0730-8177768, 2021/10: part of a code or a date
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ def canonical_unit(unit: str) -> str:
         return "亿元"
     if unit in ("余人", "多人"):
         return "人"
+    if unit in ("万余人", "万多人"):
+        return "万人"
     return unit
 
 
@@ -86,7 +89,7 @@ def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
         before = text[max(0, start - 14):start]
         if _NOT_FIGURE_AFTER.match(after) and not unit:
             continue
-        if _NOT_FIGURE_BEFORE.search(before):
+        if _NOT_FIGURE_BEFORE.search(before) or (_JOINED_BEFORE.search(before) and not unit):
             continue
         if regex.match(r"^\s*[、.．](?!\d)", after) and not unit:
             continue  # a list number
@@ -104,7 +107,7 @@ def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
         hit = _APPROX_AFTER.match(tail)
         if hit and not approx:
             approx = hit.group(1)
-        if unit in ("余人", "多人"):
+        if "余" in unit or "多" in unit:
             approx = approx or "余"
         if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(text[end:end + 4]):
             approx = approx or "range"

@@ -97,7 +97,7 @@ class RawParagraph:
 
 
 _SENTENCE_END = "。！？!?；;：:"
-_PIPE_LINE = regex.compile(r"^\s*\|\s*$|\|\s*$")
+_PIPE_LINE = regex.compile(r"^\s*\|\s*$|\|\s*$|\|.*\|")
 
 
 def is_cell_line(raw: str) -> bool:
@@ -227,13 +227,41 @@ def _docx_cell(raw_lines, norm_lines, line_indexes: list[int]) -> RawCell:
 
 
 def _pipe_block_ahead(raw_lines, start) -> bool:
-    """At least four pipe lines among the next eight: a pipe table, not a stray bar."""
+    """At least four pipe lines among the next eight (or a line of several bars): a pipe table, not a stray bar."""
     window = raw_lines[start:start + 8]
+    if raw_lines[start].count("|") >= 3:
+        return True
     return sum(1 for line in window if _is_pipe_line(line)) >= 4
+
+
+def _read_row_lines(raw_lines, norm_lines, start):
+    """"a | b | c |" dialect: one row a line, cells split at the bars."""
+    n = len(raw_lines)
+    rows: list[list[RawCell]] = []
+    i = start
+    while i < n and raw_lines[i].count("|") >= 1 and raw_lines[i].strip():
+        norm = norm_lines[i]
+        text = norm.text
+        cells: list[RawCell] = []
+        cursor = 0
+        raw_parts = raw_lines[i].split("|")
+        for k, piece in enumerate(text.split("|")):
+            piece_norm = NormText(text[cursor:cursor + len(piece)], norm.origin[cursor:cursor + len(piece)])
+            cursor += len(piece) + 1
+            cells.append(RawCell(piece_norm, raw_parts[k] if k < len(raw_parts) else piece))
+        while cells and not cells[-1].text:
+            cells.pop()
+        if cells:
+            rows.append(cells)
+        i += 1
+    return RawTable("pipe-rows", rows, start + 1, i), i
 
 
 def _read_pipe_table(raw_lines, norm_lines, start):
     n = len(raw_lines)
+    window = [line for line in raw_lines[start:start + 10] if line.strip()]
+    if window and sum(1 for line in window if line.count("|") >= 2) * 2 > len(window):
+        return _read_row_lines(raw_lines, norm_lines, start)
     i = start
     cells: list[tuple[list[int], bool]] = []  # (line indexes, row break before)
     current: list[int] = []

@@ -156,7 +156,8 @@ def build_tables(raw: RawTable, first_index: int, context: str = "") -> list[Tab
             first = min(s.start.line for s in spans)
             last = max(s.end.line for s in spans)
         tables.append(
-            Table(index, caption, unit, tuple(grid), header_count, tuple(column_headers), tuple(row_headers), first, last)
+            Table(index, caption, unit, tuple(grid), header_count, tuple(column_headers), tuple(row_headers), first, last,
+                  raw.kind)
         )
     return tables
 
@@ -195,6 +196,10 @@ def cell_labels(table: Table, row: int, col: int) -> tuple[str, str]:
     """(row label, column header) for a cell: the stub text of its row and its column's header."""
     cells = table.rows[row]
     column_header = table.column_headers[col] if col < len(table.column_headers) else ""
+    if table.source == "pipe-rows" and table.header_rows:
+        header = table.rows[table.header_rows - 1]
+        if sum(1 for c in cells if c.text) != sum(1 for c in header if c.text):
+            column_header = ""  # HTML row spans drop cells in extracted text: columns cannot be trusted
     if _key_value_row(cells) and (not table.header_rows or sum(1 for c in cells if c.text and is_numeric(c.text)) >= 2):
         left = cells[col - 1].text if col > 0 else ""
         return left, ""

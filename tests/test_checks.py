@@ -1,0 +1,182 @@
+"""Each rule: a case that fires, one that does not, and the rounding envelope (edge silent, one unit beyond fires)."""
+
+import pytest
+
+
+def codes(findings, prefix="RL"):
+    return [(f.code, f.line) for f in findings if f.code.startswith(prefix)]
+
+
+# ---------------------------------------------------------------- RL101
+def test_rl101_identity_breakdown_fires(lint):
+    found = lint("基本支出135.36万元，其中人员经费112.53万元，公用经费22.80万元。")
+    f = [x for x in found if x.code == "RL101"]
+    assert len(f) == 1
+    assert f[0].severity == "error"
+    assert "112.53 + 公用经费 22.80 = 135.33万元" in f[0].message
+    assert f[0].column == 5
+
+
+def test_rl101_silent_when_consistent(lint):
+    assert codes(lint("基本支出135.36万元，其中人员经费112.53万元，公用经费22.83万元。"), "RL1") == []
+
+
+@pytest.mark.parametrize("total,fires", [("135.37", False), ("135.35", False), ("135.38", True), ("135.34", True)])
+def test_rl101_rounding_envelope(lint, total, fires):
+    # parts 112.53 + 22.83 = 135.36; three 2-decimal figures allow 0.015 in all
+    found = lint(f"基本支出{total}万元，其中人员经费112.53万元，公用经费22.83万元。")
+    assert ("RL101" in [f.code for f in found]) is fires
+
+
+def test_rl101_whole_amount_among_decimals_is_exact(lint):
+    assert "RL101" in [f.code for f in lint("“三公”经费合计89.97万元，其中公务接待费30万元，公务用车购置及运行维护费30万元，因公出国（境）费29.99万元。")]
+    assert "RL101" not in [f.code for f in lint("“三公”经费合计16.65万元，其中公务接待费8万元，公务用车购置及运行维护费8.65万元，因公出国（境）费0万元。")]
+
+
+def test_rl101_table_row_identity(lint):
+    text = ("\t机构名称\n\t支出合计\n\t基本支出\n\t项目支出\n\n"
+            "\t汇总\n\t1125.76\n\t135.36\n\t980.40\n\n说明。\n")
+    found = [f for f in lint("（万元）\n" + text) if f.code == "RL101"]
+    assert len(found) == 1 and found[0].severity == "warning"  # parts short of the total: other categories may exist
+
+
+# ---------------------------------------------------------------- RL102
+def test_rl102_part_exceeds_total(lint):
+    found = lint("支出合计100.00万元，其中基本支出120.00万元。")
+    assert codes(found, "RL102") == [("RL102", 1)]
+    assert codes(lint("支出合计100.00万元，其中基本支出60.00万元。"), "RL1") == []
+
+
+# ---------------------------------------------------------------- RL201
+def test_rl201_execution_rate(lint):
+    found = [f for f in lint("全年预算数371.88万元，执行数350.00万元，预算执行率100%。") if f.code == "RL201"]
+    assert len(found) == 1 and "94.12%" in found[0].message
+
+
+def test_rl201_any_budget_may_match(lint):
+    text = "基本支出年初预算数86.91万元，全年预算数371.88万元，本年支出371.88万元。预算执行率100%。"
+    assert codes(lint(text), "RL2") == []
+
+
+@pytest.mark.parametrize("rate,fires", [("95.00%", False), ("95.01%", False), ("94.99%", False),
+                                        ("95.02%", True), ("94.98%", True)])
+def test_rl201_envelope(lint, rate, fires):
+    # a/b lies in [94.995/100.005, 95.005/99.995] = [94.9903%, 95.0098%]; a stated 95.01% stands for
+    # [95.005%, 95.015%] and still meets it (silent at the edge); 95.02% does not (fires one unit beyond)
+    found = lint(f"全年预算数100.00万元，执行数95.00万元，预算执行率{rate}。")
+    assert ("RL201" in [f.code for f in found]) is fires
+
+
+def test_rl201_control_rate_in_a_table(lint):
+    table = "\t财政供养人员情况\n\t编制数\n\t实际在职人数\n\t在职人员控制率\n\n\t\n\t8\n\t7\n\t97.50%\n\n说明。\n"
+    assert "RL201" in [f.code for f in lint(table)]
+    assert "RL201" not in [f.code for f in lint(table.replace("97.50%", "87.50%"))]
+
+
+# ---------------------------------------------------------------- RL202
+def test_rl202_share(lint):
+    assert "RL202" in [f.code for f in lint("全年支出2665.79万元，其中基本支出2038.31万元，占84.06%。")]
+    assert "RL202" not in [f.code for f in lint("全年支出2665.79万元，其中基本支出2038.31万元，占76.46%。")]
+
+
+# ---------------------------------------------------------------- RL203
+def test_rl203_change_rate(lint):
+    assert "RL203" not in [f.code for f in lint("机关运行经费312.23万元，比上年增加15.18万元，增长5.11%。")]
+    found = [f for f in lint("公务接待费支出5.21万元，减少0.1万元，下降0.006%。") if f.code == "RL203"]
+    assert found and "1.88%" in found[0].message
+
+
+# ---------------------------------------------------------------- RL301
+def test_rl301_restated_total(lint):
+    text = ("2022年实际支出2677.20万元，其中基本支出2049.72万元，项目支出627.48万元。\n"
+            "全年支出2665.79万元，其中基本支出2038.31万元，占76.46%。\n")
+    found = [f for f in lint(text) if f.code == "RL301"]
+    assert [(f.line, f.column) for f in found] == [(2, 5), (2, 21)]
+    assert "2677.20万元" in found[0].message and found[0].related[0].line == 1
+
+
+def test_rl301_same_digits_at_same_precision_must_match(lint):
+    text = "基本支出135.36万元，其中人员经费112.53万元，公用经费22.83万元。\n基本支出合计135.35万元。\n"
+    assert [f.line for f in lint(text) if f.code == "RL301"] == [2]
+    assert [f.code for f in lint(text.replace("135.35", "135.4"))].count("RL301") == 0
+
+
+def test_rl301_qualifiers_keep_different_quantities_apart(lint):
+    text = ("2023年基本支出年初预算数86.91万元，全年预算数371.88万元，本年支出371.88万元。\n"
+            "2022年基本支出300.00万元。\n局机关基本支出100.00万元。\n")
+    assert [f for f in lint(text) if f.code == "RL301"] == []
+
+
+# ---------------------------------------------------------------- RL401
+def test_rl401_unit_slip(lint):
+    found = [f for f in lint("2018年部门预算总收入286.16万元，其中一般预算拨款收入286.16元。") if f.code.startswith("RL")]
+    assert [(f.code, f.column) for f in found] == [("RL401", 32)]
+
+
+def test_rl401_slip_in_a_complete_breakdown(lint):
+    found = lint("基本支出543.02万元，其中人员经费514.98元，公用经费28.04万元。")
+    assert [f.code for f in found if f.code.startswith(("RL1", "RL4"))] == ["RL401"]
+
+
+# ---------------------------------------------------------------- RL501/RL502
+REPORT = "某局2023年部门整体支出绩效自评报告\n一、部门基本情况\n内容。\n二、部门整体支出绩效情况\n内容。\n{rest}"
+
+
+def test_rl501_missing_sections(lint):
+    found = [f for f in lint(REPORT.format(rest="")) if f.code == "RL501"]
+    assert {f.message.split("“")[1].split("”")[0] for f in found} == {
+        "存在的主要问题", "下一步改进措施", "绩效自评结果拟应用和公开情况", "其他需要说明的情况"}
+
+
+def test_rl501_merged_heading_satisfies_two_sections(lint):
+    rest = "三、存在的主要问题及下一步改进措施\n内容。\n四、绩效自评结果拟应用和公开情况\n内容。\n五、其他需要说明的情况\n无。\n"
+    assert [f for f in lint(REPORT.format(rest=rest)) if f.code == "RL501"] == []
+
+
+def test_rl501_not_judged_on_an_excerpt(lint):
+    assert [f for f in lint("一、部门基本情况\n内容。\n") if f.code == "RL501"] == []
+
+
+def test_rl502_numbering(lint):
+    text = ("一、概况\n内容。\n（一）机构\n内容。\n（二）人员\n内容。\n（1）在职\n内容。\n（二）职能\n内容。\n"
+            "二、问题\n内容。\n3、 改进措施\n内容。\n四、其他\n内容。\n")
+    found = [(f.line, f.message[:6]) for f in lint(text) if f.code == "RL502"]
+    assert [line for line, _ in found] == [9, 13, 15]
+
+
+def test_rl502_restart_and_toc(lint):
+    toc = "目录\n一、概况\n二、支出\n三、问题\n"
+    body = "一、概况\n内容。\n二、支出\n内容。\n一、推行不见面办\n内容。\n三、问题\n内容。\n"
+    found = [f for f in lint(toc + body) if f.code == "RL502"]
+    assert [f.line for f in found] == [9]
+
+
+# ---------------------------------------------------------------- RL6xx
+SCORE_TABLE = ("部门整体支出绩效评价评分表\n\t一级指标\n\t分值\n\t得分\n\n\t投入\n\t20\n\t20\n\n\t过程\n\t40\n\t{p}\n\n"
+               "\t产出\n\t40\n\t38\n\n\t总分\n\t100\n\t\n\n说明。\n")
+
+
+def test_rl601_rl602_score_table(lint):
+    text = "经综合评定，自评得分为98分，评价等次为“优秀”。\n" + SCORE_TABLE.format(p="30")
+    found = {f.code: f for f in lint(text)}
+    assert "RL601" in found and "88" in found["RL601"].message
+    assert found["RL601"].severity == "error"
+    assert "RL602" in found  # 88 would be 良
+    clean = "经综合评定，自评得分为98分，评价等次为“优秀”。\n" + SCORE_TABLE.format(p="40")
+    assert not {"RL601", "RL602"} & {f.code for f in lint(clean)}
+
+
+def test_rl602_grade_band(lint):
+    assert "RL602" in [f.code for f in lint("自评分数为89.5分，评价等次为优秀。")]
+    assert "RL602" not in [f.code for f in lint("自评分数为90分，评价等次为优秀。")]
+
+
+def test_rl603_score_above_weight(lint):
+    text = "\t指标\n\t分值\n\t得分\n\n\t预算执行\n\t5\n\t6\n\n说明。\n"
+    assert "RL603" in [f.code for f in lint(text)]
+
+
+# ---------------------------------------------------------------- RL9xx
+def test_rl901_rl902(lint):
+    found = [f.code for f in lint("根据201８年文件。督查机制。。按期办结率率99%。等等。\n")]
+    assert found.count("RL901") == 1 and found.count("RL902") == 2

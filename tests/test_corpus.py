@@ -1,0 +1,86 @@
+"""The real reports in ../shared/corpus (skipped when absent): what KNOWN.md says must and must not be found."""
+
+import pytest
+
+from tests.conftest import CORPUS, corpus_file
+from reportlint.lint import lint_path
+
+SEEDS = {
+    "000": "000_67f550198d85a873.txt", "001": "001_b7240df7c1453165.txt", "002": "002_c42d57f465f58eea.txt",
+    "003": "003_e6352aca6d0ff918.txt", "004": "004_08874745f9f1f8cd.txt",
+}
+
+
+def findings(seed):
+    return lint_path(str(corpus_file("seeds", SEEDS[seed]))).findings
+
+
+def at(found, code, line=None):
+    return [f for f in found if f.code == code and (line is None or f.line == line)]
+
+
+def test_every_corpus_file_parses_and_lints():
+    if not CORPUS.exists():
+        pytest.skip("shared corpus not available")
+    files = sorted(CORPUS.rglob("*.txt"))
+    assert len(files) >= 45
+    with_figures = 0
+    for path in files:
+        result = lint_path(str(path))
+        assert not result.failed, path
+        assert not [f for f in result.findings if f.code == "RL009"], path
+        with_figures += bool(result.document.figures)
+    assert with_figures >= len(files) - 3  # a few excerpts are prose without a single figure
+
+
+def test_002_contradictory_totals():
+    found = findings("002")
+    lines = sorted((f.line, f.column) for f in at(found, "RL301"))
+    assert lines == [(44, 5), (44, 21), (48, 25)]
+    assert all(f.related[0].line == 38 for f in at(found, "RL301"))
+    assert not at(found, "RL202")  # 76.46% and 23.54% are right arithmetic on the wrong total
+
+
+def test_004_basic_and_personnel_restated():
+    found = findings("004")
+    assert sorted(f.line for f in at(found, "RL301")) == [392, 392]
+    assert not [f for f in found if f.code in ("RL101", "RL102", "RL201", "RL202")]
+    assert not at(found, "RL601") and not at(found, "RL602")  # 97 and 优秀 agree with the score table
+
+
+def test_003_unit_slip_and_missing_sections():
+    found = findings("003")
+    assert [(f.line, f.column) for f in at(found, "RL401")] == [(16, 32)]
+    missing = " ".join(f.message for f in at(found, "RL501"))
+    for name in ("存在的主要问题", "下一步改进措施", "绩效自评结果拟应用和公开情况", "其他需要说明的情况"):
+        assert name in missing
+    assert at(found, "RL901") and at(found, "RL902", 44)
+
+
+def test_001_score_and_numbering():
+    found = findings("001")
+    assert at(found, "RL601", 37) and "88" in at(found, "RL601", 37)[0].message
+    assert at(found, "RL602", 37)
+    assert {f.line for f in at(found, "RL502")} >= {42, 55, 59}
+    assert not [f for f in found if f.code.startswith(("RL1", "RL2", "RL3"))]  # 484.14 vs 484.15, 87.50% = 7/8
+
+
+def test_000_is_clean_of_arithmetic_findings():
+    found = findings("000")
+    assert not [f for f in found if f.code.startswith(("RL1", "RL2", "RL3", "RL4"))]
+
+
+def test_002_restarted_numerals():
+    assert at(findings("002"), "RL502", 91)
+
+
+def test_real_excerpts_raise_no_false_errors():
+    """✓ and ~ items must not be flagged; the errors left are known real defects (016, 024)."""
+    if not CORPUS.exists():
+        pytest.skip("shared corpus not available")
+    errors = {}
+    for path in sorted((CORPUS / "real").glob("*.txt")):
+        for f in lint_path(str(path)).findings:
+            if f.severity == "error":
+                errors.setdefault(path.name, []).append(f.code)
+    assert errors == {"016.txt": ["RL203"], "024.txt": ["RL203"]}
