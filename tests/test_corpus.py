@@ -84,3 +84,54 @@ def test_real_excerpts_raise_no_false_errors():
             if f.severity == "error":
                 errors.setdefault(path.name, []).append(f.code)
     assert errors == {"016.txt": ["RL203"], "024.txt": ["RL203"]}
+
+
+def facts_of(seed):
+    from reportlint.parse import parse_bytes
+
+    path = corpus_file("seeds", SEEDS[seed])
+    return parse_bytes(path.read_bytes(), str(path))
+
+
+def test_facts_002_totals_under_one_concept():
+    doc = facts_of("002")
+    by = {(f.span.start.line, f.text): f for f in doc.figures}
+    assert by[(38, "2677.20万元")].concept == by[(44, "2665.79万元")].concept == "expenditure_total"
+    assert by[(38, "2049.72万元")].concept == by[(44, "2038.31万元")].concept == "basic_expenditure"
+
+
+def test_facts_004_tables_are_grids_with_headers():
+    doc = facts_of("004")
+    cell = next(f for f in doc.figures if f.text == "1125.76" and f.table)
+    assert cell.table.row_header == "局机关及二级机构汇总"
+    assert cell.table.column_header.split("/")[-1] == "支出合计"
+    assert cell.unit == "万元"
+    income = next(t for t in doc.tables if "收入合计" in "".join(t.column_headers))
+    row = next(r for r in income.rows if r[0].text == "局机关及二级机构汇总")
+    assert [c.text for c in row] == ["局机关及二级机构汇总", "1595.33", "", "797.73", "797.6", "", ""]
+    sangong = next(t for t in doc.tables if any("公务接待费" in h for h in t.column_headers))
+    leaves = [h.split("/")[-1] for h in sangong.column_headers]
+    assert leaves[1:6] == ["三公经费合计", "公务接待费", "公务用车运维费", "公务用车购置费", "因公出国费"]
+    reception = next(f for f in doc.figures if f.table and f.table.table == sangong.index and f.text == "8")
+    assert reception.concept == "sangong_reception"
+
+
+def test_facts_001_self_evaluation_rows():
+    doc = facts_of("001")
+    weights = {f.table.row_header: f.value for f in doc.figures if f.concept == "weight"}
+    scores = {f.table.row_header: f.value for f in doc.figures if f.concept == "score"}
+    assert weights["网上中介服务超市"] == 5 and scores["网上中介服务超市"] == 5
+    assert scores["优化资源，提高财政资金使用效益"] == 9
+    assert sum(scores.values()) == 88
+
+
+def test_every_encoding_gives_the_same_findings(tmp_path):
+    path = corpus_file("seeds", SEEDS["002"])
+    text = path.read_text(encoding="utf-8")
+    results = []
+    for name, data in (("u8", text.encode("utf-8")), ("gb", text.encode("gb18030")),
+                       ("u16", text.encode("utf-16"))):
+        target = tmp_path / f"{name}.txt"
+        target.write_bytes(data)
+        results.append([(f.code, f.line, f.column, f.message) for f in lint_path(str(target)).findings])
+    assert results[0] == results[1] == results[2]

@@ -162,13 +162,19 @@ def build_tables(raw: RawTable, first_index: int, context: str = "") -> list[Tab
     return tables
 
 
+_TOTAL_LABEL = regex.compile(r"^(合计|总计|小计|总分|得分合计)")
+
+
 def stub_columns(column_headers: tuple[str, ...] | list[str], rows) -> int:
-    """How many leading columns hold row labels rather than values."""
+    """How many leading columns hold row labels rather than values: up to the first column whose header
+    names a value (指标值, 分值, 预算数 …), else up to the first column holding numbers (total rows aside)."""
     for col, header in enumerate(column_headers):
         leaf = header.split("/")[-1] if header else ""
         if col > 0 and leaf and _VALUE_HEADER.search(leaf) and not _LABEL_HEADER.search(leaf):
             return col
-        if col > 0 and any(col < len(r) and is_numeric(r[col].text) for r in rows):
+    body = [r for r in rows if not (r and _TOTAL_LABEL.search(r[0].text or (r[1].text if len(r) > 1 else "")))]
+    for col in range(1, len(column_headers)):
+        if any(col < len(r) and is_numeric(r[col].text) for r in body):
             return col
     return 1
 
