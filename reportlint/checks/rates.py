@@ -57,6 +57,11 @@ def rate_mismatch(ctx: Context):
             if meets(interval, stated):
                 ok = True
                 break
+            if rel.note == "count":
+                exact = value(num) / value(den) * 100
+                if exact.quantize(Decimal(1).scaleb(-rate.decimals), rounding="ROUND_DOWN") == rate.value:
+                    ok = True  # truncated rather than rounded
+                    break
             candidates.append((num, den))
         if ok or not candidates:
             continue
@@ -156,4 +161,48 @@ def change_rate_mismatch(ctx: Context):
             related=[(level.span, f"本年数 {level.text}", f"current {level.text}"),
                      (delta.span, f"变动额 {delta.text}", f"change {delta.text}")],
             subject=f"change:{level.concept}:{rate.text}", figures=[rate, level, delta],
+        )
+
+
+@rule("RL204", "shares-over-100", "error")
+def shares_over_100(ctx: Context):
+    """占比之和超过 100%：同一个总数的几个不同组成部分，各自的占比加起来超过了 100%。
+
+    检查什么：“A a，占X的p%；B b，占X的q%”（或同一“其中”分解下的“占p%”）里，不同概念的部分占同一总数的比例
+    之和不能超过 100%（考虑每个百分数的舍入）。只列出部分组成时之和小于 100% 不报。
+
+    会报：``基本支出…占一般公共预算支出的84.06%`` 与 ``项目支出…占一般公共预算支出的19.62%``（合计 103.68%）。
+    不会报：67.75% + 32.24% + 0% = 99.99%（舍入）。
+
+    怎么改：核对各部分的占比及其分母。
+
+    Shares of distinct parts of one whole add up to more than 100%.
+    """
+    doc = ctx.doc
+    groups: dict[tuple, list] = {}
+    for rel in doc.relations:
+        if rel.kind != "share" or rel.result is None:
+            continue
+        key = ("named", rel.note) if rel.note else ("total", rel.total)
+        groups.setdefault(key, []).append(rel)
+    for key, rels in groups.items():
+        parts = [doc.figure(r.parts[0]) for r in rels]
+        concepts = [p.concept for p in parts]
+        if len(rels) < 2 or None in concepts or len(set(concepts)) != len(concepts):
+            continue
+        shares = [doc.figure(r.result) for r in rels]
+        if any(s.approx for s in shares):
+            continue
+        total = sum((s.value for s in shares), Decimal(0))
+        tolerance = sum((Decimal(5).scaleb(-(s.decimals + 1)) for s in shares), Decimal(0))
+        if total <= 100 + tolerance:
+            continue
+        last = shares[-1]
+        terms = " + ".join(s.text for s in shares)
+        yield ctx.finding(
+            "RL204", last.span,
+            f"同一总数{('“' + key[1] + '”') if key[0] == 'named' else ''}的各部分占比之和为 {terms} = {fmt(total)}%，超过 100%",
+            f"shares of one whole add up to {terms} = {fmt(total)}%, over 100%",
+            related=[(s.span, f"占比 {s.text}", f"share {s.text}") for s in shares[:-1]],
+            subject=f"shares:{key[1]}", figures=shares,
         )

@@ -36,8 +36,8 @@ def _headings_with_bodies(ctx: Context) -> list[Heading]:
         h = block.heading
         if h is None:
             continue
-        if h.title.endswith(("。", ";", "；")) or len(h.title) > 40:
-            out.append(h)
+        if h.title.endswith(("。", ";", "；")) or len(h.title) > 40 or block.last_line > block.first_line:
+            out.append(h)  # a numbered sentence, or a heading whose text runs on: it has a body
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if nxt is None or nxt.kind == "table":

@@ -277,14 +277,17 @@ class Extractor:
         whole_words = _SHARE.search(label).group("whole")
         whole = None
         if whole_words.strip():
-            named = [t for t in self.vocab.find_terms(whole_words) if t[2].category == "concept"]
-            if not named:
-                return
-            wanted = named[-1][2].id
+            named = [t for t in self._terms(whole_words) if t[2].category == "concept"]
+            wanted = named[-1][2].id if named else None
             for cand in reversed(self.drafts[: part]):
-                if cand.concept == wanted and cand.q.get("kind") == "level" and cand.block == share.block:
+                if wanted and cand.concept == wanted and cand.q.get("kind") == "level" and cand.block == share.block:
                     whole = cand.id
                     break
+            if whole is None:
+                # the whole is named but not stated nearby: kept for the sum of shares (RL204)
+                self.relations.append(Relation("share", None, (part,), result=fid, explicit=True,
+                                               note=whole_words.strip()))
+                return
         else:
             for rel in reversed(self.relations):
                 if rel is not None and rel.kind == "breakdown" and part in rel.parts:
@@ -292,7 +295,8 @@ class Extractor:
                     break
         if whole is None or whole == part:
             return
-        self.relations.append(Relation("share", whole, (part,), result=fid, explicit=True))
+        self.relations.append(Relation("share", whole, (part,), result=fid, explicit=True,
+                                       note=whole_words.strip()))
 
     def _paragraph_relations(self, sentence_ids: list[int]) -> None:
         """Identities, rates and year-on-year changes among the figures of one paragraph."""
@@ -338,7 +342,7 @@ class Extractor:
             level = None
             for prev in reversed(ids[: ids.index(delta.id)]):
                 d = self.drafts[prev]
-                if d.q.get("kind") == "level" and _same_measure(d.unit, delta.unit):
+                if d.q.get("kind") in ("level", "part") and _same_measure(d.unit, delta.unit):
                     level = d
                     break
                 if d.q.get("kind") in ("change", "change-rate"):
@@ -350,21 +354,34 @@ class Extractor:
                                            direction=direction))
 
     def _rates(self, ids: list[int]) -> None:
+        """执行率/完成预算的Y%: the actual amount just before it over the budgets of the same concept;
+        办结率/满意率…: exactly two counts of one measure word before it in the sentence."""
         for pos, fid in enumerate(ids):
             rate = self.drafts[fid]
             if rate.q.get("kind") != "rate" or rate.approx or rate.unit != "%":
                 continue
-            if rate.concept not in (None, "execution_rate"):
+            before = [self.drafts[i] for i in ids[:pos]]
+            if rate.concept in (None, "execution_rate"):
+                money = [d for d in before if d.q.get("kind") == "level" and d.is_money_like() and not d.approx]
+                actual = [d for d in money if d.q.get("state") == "actual"]
+                if actual:
+                    numerator = actual[-1]
+                    budgets = [d for d in money if d.q.get("state", "").startswith("budget")
+                               and _same_scope(numerator, d)
+                               and (d.concept is not None or d.sentence == rate.sentence)]
+                    pairs = tuple((numerator.id, d.id) for d in budgets)
+                    if pairs:
+                        self.relations.append(Relation("rate", None, (), result=fid, explicit=len(pairs) == 1,
+                                                       alternatives=pairs))
                 continue
-            before = [self.drafts[i] for i in ids[:pos] if self.drafts[i].q.get("kind") == "level"
-                      and self.drafts[i].is_money_like() and not self.drafts[i].approx]
-            numerators = [d for d in before if d.q.get("state") == "actual"]
-            denominators = [d for d in before if d.q.get("state", "").startswith("budget")]
-            pairs = tuple((n.id, d.id) for n in numerators for d in denominators
-                          if _same_scope(n, d))
-            if pairs:
-                self.relations.append(Relation("rate", None, (), result=fid, explicit=len(pairs) == 1,
-                                               alternatives=pairs))
+            same_sentence = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
+                             and d.unit and not d.is_money_like() and d.unit not in ("%", "分")]
+            units = {d.unit for d in same_sentence}
+            if len(same_sentence) == 2 and len(units) == 1 and not any(d.approx for d in same_sentence):
+                a, b = sorted(same_sentence, key=lambda d: d.value)
+                if b.value > 0:
+                    self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
+                                                   alternatives=((a.id, b.id),), note="count"))
 
     # ------------------------------------------------------------------ tables
     def table(self, table: Table, block: int) -> None:

@@ -118,11 +118,14 @@ def segment(raw_lines: list[str], norm_lines: list[NormText]):
     pending: list[NormText] = []
     pending_first = 0
 
+    pending_heading: Heading | None = None
+
     def flush():
-        nonlocal pending
+        nonlocal pending, pending_heading
         if pending:
-            items.append(RawParagraph(join(pending), pending_first, pending_first + len(pending) - 1, None))
+            items.append(RawParagraph(join(pending), pending_first, pending_first + len(pending) - 1, pending_heading))
             pending = []
+            pending_heading = None
 
     while i < n:
         raw = raw_lines[i]
@@ -150,7 +153,9 @@ def segment(raw_lines: list[str], norm_lines: list[NormText]):
             original = raw.lstrip(" \t\u3000")[: len(marker)]
             heading = Heading(heading_index, i + 1, column, original or marker, style, number, title, raw)
             heading_index += 1
-            items.append(RawParagraph(norm, i + 1, i + 1, heading))
+            pending = [norm]  # a numbered line may wrap onto the next lines (PDF text)
+            pending_first = i + 1
+            pending_heading = heading
             i += 1
             continue
         if pending and _joins(pending[-1].text):
