@@ -84,7 +84,8 @@ def rate_mismatch(ctx: Context):
 def share_mismatch(ctx: Context):
     """占比算错：“A a，占 Y%”与 a ÷ 合计 不一致。
 
-    检查什么：“其中 A a，占Y%”的 Y 应等于 a 除以它所属的合计（或“占X的Y%”里写明的 X）。
+    检查什么：“其中 A a，占Y%”的 Y 应等于 a 除以它所属的合计（或“占X的Y%”里写明的 X）。除各数的舍入外，
+    再容许末位差 1（作者常把各部分占比微调一位，使之合计为 100%）。
 
     会报：``全年支出2665.79万元，其中基本支出2038.31万元，占84.06%``（应为 76.46%）。
     不会报：``占76.46%``（2038.31 / 2665.79 = 76.46%）。
@@ -103,7 +104,11 @@ def share_mismatch(ctx: Context):
         if share.approx or whole.approx or part.approx:
             continue
         interval = ratio_interval(part, whole)
-        if interval is None or meets(interval, percent_interval(share)):
+        if interval is None:
+            continue
+        low, high = percent_interval(share)
+        slack = Decimal(1).scaleb(-share.decimals)  # shares nudged by one unit so that they add up to 100%
+        if meets(interval, (low - slack, high + slack)):
             continue
         computed = _computed(part, whole)
         yield ctx.finding(
@@ -183,13 +188,18 @@ def shares_over_100(ctx: Context):
     for rel in doc.relations:
         if rel.kind != "share" or rel.result is None:
             continue
-        key = ("named", rel.note) if rel.note else ("total", rel.total)
+        if rel.note:
+            # shares of a named whole, within one partition: parts of the same breakdown, or of none
+            owner = next((r.total for r in doc.relations if r.kind == "breakdown" and rel.parts[0] in r.parts), None)
+            key = ("named", rel.note, owner, _section(doc, doc.figure(rel.parts[0]).span.start.line))
+        else:
+            key = ("total", rel.total, None, None)
         groups.setdefault(key, []).append(rel)
     for key, rels in groups.items():
         parts = [doc.figure(r.parts[0]) for r in rels]
-        concepts = [p.concept for p in parts]
-        if len(rels) < 2 or None in concepts or len(set(concepts)) != len(concepts):
-            continue
+        names = [p.concept or _clause(doc, p) for p in parts]
+        if len(rels) < 2 or "" in names or len(set(names)) != len(names):
+            continue  # the parts must be told apart: distinct concepts, or distinct labels
         shares = [doc.figure(r.result) for r in rels]
         if any(s.approx for s in shares):
             continue
@@ -206,3 +216,23 @@ def shares_over_100(ctx: Context):
             related=[(s.span, f"占比 {s.text}", f"share {s.text}") for s in shares[:-1]],
             subject=f"shares:{key[1]}", figures=shares,
         )
+
+
+def _clause(doc, fig) -> str:
+    """The words just before a figure in its clause (工资福利支出预算), as a stand-in for its concept."""
+    import regex
+
+    line = doc.line_text(fig.span.start.line)[: fig.span.start.column - 1]
+    words = regex.split(r"[，,;；。:：、]", line)[-1]
+    return regex.sub(r"[\s\d.]+", "", words)
+
+
+def _section(doc, line: int) -> int:
+    """The last chapter-level heading (第…部分 / 一、 / （一）) at or before a line: shares are compared within it."""
+    section = -1
+    for h in doc.headings:
+        if h.line > line:
+            break
+        if h.style in ("part", "cn-dun", "cn-paren"):
+            section = h.index
+    return section

@@ -161,8 +161,8 @@ class Extractor:
                     elif subject and not earlier and concept == "expenditure_total":
                         concept = subject
                 draft.label = label[start:].strip(" ，,;；")
-            elif subject and state_terms:
-                concept = subject
+            elif subject and state_terms and self._near(_strip_terms(label, terms, 0)[: state_terms[-1][0]]):
+                concept = subject  # "…，全年预算数X": only filler before the state word
                 concept_end = state_terms[-1][1]
                 draft.label = label[state_terms[-1][0]:].strip(" ，,;；")
             if concept is not None and not self._near(_strip_terms(label, terms, concept_end)):
@@ -279,10 +279,11 @@ class Extractor:
         if whole_words.strip():
             named = [t for t in self._terms(whole_words) if t[2].category == "concept"]
             wanted = named[-1][2].id if named else None
-            for cand in reversed(self.drafts[: part]):
-                if wanted and cand.concept == wanted and cand.q.get("kind") == "level" and cand.block == share.block:
-                    whole = cand.id
-                    break
+            candidates = [c for c in self.drafts[: part] if wanted and c.concept == wanted
+                          and c.q.get("kind") in ("level", "part") and _same_measure(c.unit, self.drafts[part].unit)]
+            nearby = [c for c in candidates if c.block == share.block] or candidates
+            if nearby:
+                whole = nearby[-1].id
             if whole is None:
                 # the whole is named but not stated nearby: kept for the sum of shares (RL204)
                 self.relations.append(Relation("share", None, (part,), result=fid, explicit=True,

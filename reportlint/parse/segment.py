@@ -96,7 +96,7 @@ class RawParagraph:
     heading: Heading | None
 
 
-_SENTENCE_END = "。！？!?；;：:"
+_SENTENCE_END = "。！？!?；;"
 _PIPE_LINE = regex.compile(r"^\s*\|\s*$|\|\s*$|\|.*\|")
 
 
