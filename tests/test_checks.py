@@ -180,3 +180,43 @@ def test_rl603_score_above_weight(lint):
 def test_rl901_rl902(lint):
     found = [f.code for f in lint("根据201８年文件。督查机制。。按期办结率率99%。等等。\n")]
     assert found.count("RL901") == 1 and found.count("RL902") == 2
+
+
+# ---------------------------------------------------------------- RL503/RL604/RL605
+RULE_TABLE = (
+    "\t人员编制\n\t{quota}\n\t实有人数\n\t{staff}\n\n说明。\n\n"
+    "部门整体支出绩效评价评分表\n"
+    "\t一级指标\n\t三级指标\n\t评分标准\n\t分值\n\t自评得分\n\n"
+    "\t投入（10分）\n\t财政供养人员控制率\n\t在职人员控制率≦100%，计5分；每超过一个百分点扣0.5分，扣完为止。\n\t5\n\t{score}\n\n"
+    "\t\n\t资金结余\n\t无结余，5分；有结余，但不超过上年结转，3分。\n\t5\n\t5\n\n"
+    "\t总分\n\t\n\t\n\t100\n\t\n\n说明。\n"
+)
+
+
+def test_rl605_control_rate_against_its_rule(lint):
+    found = [f for f in lint(RULE_TABLE.format(quota=18, staff=38, score=5)) if f.code == "RL605"]
+    assert len(found) == 1 and "211.11%" in found[0].message
+    assert not [f for f in lint(RULE_TABLE.format(quota=18, staff=17, score=5)) if f.code == "RL605"]
+    # 101/100 = 101%: one point over allows 4.5
+    assert [f for f in lint(RULE_TABLE.format(quota=100, staff=102, score=5)) if f.code == "RL605"]
+    assert not [f for f in lint(RULE_TABLE.format(quota=100, staff=101, score="4.5")) if f.code == "RL605"]
+
+
+def test_rl605_balance_scored_full(lint):
+    text = "2020年度当年结余469.57万元。\n" + RULE_TABLE.format(quota=18, staff=17, score=5)
+    found = [f for f in lint(text) if f.code == "RL605"]
+    assert len(found) == 1 and "469.57" in found[0].message
+
+
+def test_rl604_group_weights(lint):
+    assert not [f for f in lint(RULE_TABLE.format(quota=18, staff=17, score=5)) if f.code == "RL604"]
+    bad = RULE_TABLE.format(quota=18, staff=17, score=5).replace("投入（10分）", "投入（15分）")
+    found = [f for f in lint(bad) if f.code == "RL604"]
+    assert len(found) == 1 and "5 + 5 = 10" in found[0].message
+
+
+def test_rl503_empty_score_and_prompt(lint):
+    text = RULE_TABLE.format(quota=18, staff=17, score="") + "评价结论\n结合自评情况，说明项目自评总分。（200字以内）\n"
+    found = [f for f in lint(text) if f.code == "RL503"]
+    assert len(found) == 2
+    assert "财政供养人员控制率" in found[0].message

@@ -187,3 +187,214 @@ def score_above_weight(ctx: Context):
                     related=[(weight.span, f"分值 {weight.text}", f"weight {weight.text}")],
                     subject=f"score>weight:{score.table.row_header}",
                 )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Score tables row by row: indicator, its group, its scoring rule, weight and score.
+
+_WEIGHT_HEADER = regex.compile(r"分值|权重")
+_SCORE_HEADER = regex.compile(r"(?<!扣)得分(?!系数)")
+_RULE_HEADER = regex.compile(r"评分标准|评价标准|评分规则|指标说明|评分办法|计分方法")
+_GROUP_POINTS = regex.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_PLACEHOLDER = regex.compile(r"^[…\.。·\s]*$")
+
+
+class ScoreRow:
+    def __init__(self, table, row, group, label, rule, weight, score, weight_cell, score_cell):
+        self.table, self.row, self.group, self.label, self.rule = table, row, group, label, rule
+        self.weight, self.score, self.weight_cell, self.score_cell = weight, score, weight_cell, score_cell
+
+
+def _column(table: Table, pattern) -> int | None:
+    for col, header in enumerate(table.column_headers):
+        leaf = header.split("/")[-1] if header else ""
+        if leaf and pattern.search(leaf):
+            return col
+    return None
+
+
+def score_rows(ctx: Context) -> list[ScoreRow]:
+    from reportlint.parse.numbers import parse_cell_number
+    from reportlint.parse.tables import cell_labels, stub_columns
+
+    out = []
+    for table in ctx.doc.tables:
+        w_col, s_col = _column(table, _WEIGHT_HEADER), _column(table, _SCORE_HEADER)
+        if w_col is None or s_col is None:
+            continue
+        r_col = _column(table, _RULE_HEADER)
+        body = table.rows[table.header_rows:]
+        stub = stub_columns(table.column_headers, body)
+        carried = [""] * stub  # merged stub cells are empty below their first row: carry each column down
+        header = table.rows[table.header_rows - 1] if table.header_rows else None
+        for r in range(table.header_rows, len(table.rows)):
+            cells = table.rows[r]
+            if table.source == "pipe-rows" and header is not None and \
+                    sum(1 for c in cells if c.text) != sum(1 for c in header if c.text):
+                continue  # columns of this row cannot be trusted (row spans lost in extraction)
+            for k in range(min(stub, len(cells))):
+                if cells[k].text:
+                    carried[k] = cells[k].text
+                    for deeper in range(k + 1, stub):
+                        carried[deeper] = ""
+            groups = [text for text in carried if _GROUP_POINTS.search(text)]
+            group = groups[-1] if groups else ""  # the innermost group with stated points
+            label, _ = cell_labels(table, r, w_col)
+            if not label or _TOTAL_ROW.search(label) or _PLACEHOLDER.match(label):
+                continue
+            weight_cell = cells[w_col] if w_col < len(cells) else None
+            score_cell = cells[s_col] if s_col < len(cells) else None
+            weight = parse_cell_number(weight_cell.text) if weight_cell else None
+            score = parse_cell_number(score_cell.text) if score_cell else None
+            rule_text = cells[r_col].text if r_col is not None and r_col < len(cells) else ""
+            out.append(ScoreRow(table, r, group, label, rule_text, weight and weight[0], score and score[0],
+                                weight_cell, score_cell))
+    return out
+
+
+def _row_span(row: ScoreRow):
+    from reportlint.document import Pos
+
+    for cell in (row.score_cell, row.weight_cell, *row.table.rows[row.row]):
+        if cell is not None and cell.span is not None:
+            return cell.span
+    return Span(Pos(row.table.first_line, 1), Pos(row.table.first_line, 2))
+
+
+@rule("RL604", "weights-mismatch", "error")
+def weights_mismatch(ctx: Context):
+    """分值不合：评分表各指标分值之和不等于其所属一级指标标明的分值（如“产出指标（50分）”）或总分（100）。
+
+    会报：“效益指标（30分）”下各项分值为 10 + 10 + 5。 不会报：投入 15 = 5 + 5 + 5。
+
+    怎么改：核对各项分值，补上空着的分值。
+
+    Indicator weights do not add up to their group's stated points or to the table's total.
+    """
+    rows = score_rows(ctx)
+    if not rows:
+        return
+    # a table split by a page break repeats its header: consecutive tables with the same header are one
+    family: dict[int, int] = {}
+    for table in ctx.doc.tables:
+        previous = ctx.doc.tables[table.index - 1] if table.index else None
+        same = previous is not None and previous.column_headers == table.column_headers
+        family[table.index] = family[previous.index] if same else table.index
+    groups: dict[tuple, list[ScoreRow]] = {}
+    for row in rows:
+        if row.group:
+            groups.setdefault((family[row.table.index], row.group), []).append(row)
+    for (_, group), members in groups.items():
+        points = Decimal(_GROUP_POINTS.search(group).group(1))
+        items = [m for m in members if m.weight is not None and m.weight != points]
+        if not items:
+            continue
+        total = sum((m.weight for m in items), Decimal(0))
+        if total != points:
+            terms = " + ".join(f"{m.weight:f}" for m in items)
+            yield ctx.finding(
+                "RL604", _row_span(members[0]),
+                f"“{group}”下各指标分值之和为 {terms} = {total:f}，与其标明的 {points:f} 分不符",
+                f"the weights under '{group}' add up to {terms} = {total:f}, not the stated {points:f}",
+                subject=f"weights:{group}",
+            )
+
+
+_PROMPT = regex.compile(
+    r"^(结合|对照|针对|简要|请|概述|说明|分析)[^|]{0,80}[(（]\s*\d{2,4}\s*字以内\s*[)）]|^请(填写|填报)|^[×X]{3,}$"
+)
+
+
+@rule("RL503", "unfilled-form", "warning")
+def unfilled_form(ctx: Context):
+    """表格未填完：评分表中有分值却没有得分的指标，或模板提示语（“结合自评情况，说明…（200字以内）”）原样留在报告里。
+
+    会报：“服务对象满意度指标”一行分值、得分都空着；“评价结论”一栏仍是“结合自评情况,说明项目自评总分…(200字以内)”。
+    不会报：模板中占位的“……”行。
+
+    怎么改：填写得分或删去提示语。
+
+    A required cell of a form is left empty, or a template prompt is left in place.
+    """
+    for row in score_rows(ctx):
+        if row.score is None and (row.weight is not None or (row.group and row.label)):
+            if row.score_cell is not None and row.score_cell.text and not _PLACEHOLDER.match(row.score_cell.text):
+                continue
+            yield ctx.finding(
+                "RL503", _row_span(row),
+                f"评分表“{row.label}”{'（' + row.group + '）' if row.group else ''}没有填写得分"
+                + ("" if row.weight is not None else "，分值也空着"),
+                f"no score filled in for '{row.label}'", subject=f"empty-score:{row.label}",
+            )
+    from reportlint.document import Pos
+
+    for number, line in enumerate(ctx.doc.lines, start=1):
+        for piece in line.split("|"):
+            text = piece.strip()
+            m = _PROMPT.search(text)
+            if not m:
+                continue
+            col = line.find(m.group()) + 1
+            yield ctx.finding(
+                "RL503", Span(Pos(number, col), Pos(number, col + len(m.group()))),
+                f"模板提示语未删除：“{text[:40]}”", f"a template prompt is left in place: '{text[:40]}'",
+                subject=f"prompt:{text[:20]}",
+            )
+            break
+
+
+_OVER_RULE = regex.compile(r"每超(?:过|出)?\s*(?:一|1)\s*个?百分点\s*扣\s*(\d+(?:\.\d+)?)\s*分")
+
+
+@rule("RL605", "score-against-rule", "error")
+def score_against_rule(ctx: Context):
+    """得分与评分规则不符：按报告自己的数据和该指标的评分标准，得分不可能这么高。
+
+    检查什么：
+    * 财政供养/在职人员控制率：规则“≤100%计满分，每超过一个百分点扣 X 分”，用报告中的实有人数和编制数算出控制率；
+    * 资金结余：规则“无结余计满分”，而报告的表格或正文写明当年结余大于 0，却给了满分。
+
+    会报：编制 18 人、实有 38 人（控制率 211%），控制率一项仍得满分 5 分。
+    不会报：编制 8 人、实有 7 人（87.50%），得 5 分。
+
+    怎么改：按规则重新打分，或改正数据。
+
+    A score contradicts its own scoring rule given the report's figures.
+    """
+    doc = ctx.doc
+    quota = [f for f in doc.figures if f.concept == "staff_quota" and dict(f.qualifiers).get("kind") == "level" and not f.approx]
+    actual = [f for f in doc.figures if f.concept == "staff_actual" and dict(f.qualifiers).get("kind") == "level" and not f.approx]
+    balances = [f for f in doc.figures if f.concept == "carryover_end" and f.value > 0 and not f.approx
+                and dict(f.qualifiers).get("kind") == "level"]
+    for row in score_rows(ctx):
+        if row.score is None or row.weight is None:
+            continue
+        text = row.label + row.rule
+        if "控制率" in row.label and "人员" in text and quota and actual:
+            q, a = quota[0], actual[0]
+            if q.value <= 0:
+                continue
+            rate = a.value / q.value * 100
+            m = _OVER_RULE.search(row.rule)
+            if rate <= 100 or m is None:
+                continue
+            step = Decimal(m.group(1))
+            expected = max(Decimal(0), row.weight - step * (rate - 100).to_integral_value(rounding="ROUND_FLOOR"))
+            if row.score > expected:
+                yield ctx.finding(
+                    "RL605", _row_span(row),
+                    f"“{row.label}”得 {row.score:f} 分，但实有人数 {a.text}（第{a.span.start.line}行）÷ 编制数 {q.text}"
+                    f"（第{q.span.start.line}行）= {rate:.2f}%，按规则每超一个百分点扣 {step:f} 分，最多得 {expected:f} 分",
+                    f"'{row.label}' scored {row.score:f}, but staff {a.text} / quota {q.text} = {rate:.2f}%; "
+                    f"the rule allows at most {expected:f}",
+                    related=[(a.span, f"实有人数 {a.text}", f"staff {a.text}"), (q.span, f"编制数 {q.text}", f"quota {q.text}")],
+                    subject=f"rule:control:{row.label}",
+                )
+        elif "结余" in row.label and "无结余" in row.rule and balances and row.score >= row.weight:
+            b = balances[0]
+            yield ctx.finding(
+                "RL605", _row_span(row),
+                f"“{row.label}”得满分 {row.score:f} 分（规则：无结余才得满分），但报告写明结余 {b.text}（第{b.span.start.line}行）",
+                f"'{row.label}' scored full marks (the rule requires no balance), but a balance of {b.text} is stated",
+                related=[(b.span, f"结余 {b.text}", f"balance {b.text}")], subject=f"rule:balance:{row.label}",
+            )
