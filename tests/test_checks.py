@@ -220,3 +220,24 @@ def test_rl503_empty_score_and_prompt(lint):
     found = [f for f in lint(text) if f.code == "RL503"]
     assert len(found) == 2
     assert "财政供养人员控制率" in found[0].message
+
+
+# ---------------------------------------------------------------- RL103
+def test_rl103_head_counts(lint):
+    assert [f.code for f in lint("编制6名，其中主任1名，副主任2名，干部4名。")] == ["RL103"]
+    assert [f.code for f in lint("编制6名，其中主任1名，副主任2名，干部3名。")] == []
+    assert [f.code for f in lint("实有人数11人，其中：在职人员10人，离休人员0人，退休人员1人。")] == []
+    assert [f.code for f in lint("在职63人，其中党员30人，女职工40人。")] == []  # overlapping categories
+    assert [f.code for f in lint("编制614名，其中：在职在编455名，退休13名，长沙")] == []  # the list goes on
+
+
+# ---------------------------------------------------------------- RL104 and unit slips between restatements
+def test_rl104_budget_adjustment(lint):
+    assert [f.code for f in lint("收入由年初预算12981.26万元调整为13250.10万元，调增300.00万元。")] == ["RL104"]
+    assert [f.code for f in lint("收入由年初预算79552.91万元调整为82513.70万元，调增2960.79万元。")] == []
+    assert [f.code for f in lint("收入由年初预算3574.04万元调整为3842.88万元，主要由于：(1)企业利润上缴调增49.16万元。")] == []
+
+
+def test_rl401_restated_in_another_unit(lint):
+    found = lint("全年支出980.40万元，其中基本支出610.20万元。\n基本支出610.20元，主要用于人员。\n")
+    assert [(f.code, f.line) for f in found] == [("RL401", 2)]

@@ -89,6 +89,17 @@ class Context:
             return f"第{fig.span.start.line}行（表格“{fig.table.row_header or fig.table.column_header}”）"
         return f"第{fig.span.start.line}行"
 
+    def clause(self, fig: Figure) -> str:
+        """The words just before a figure in its clause ("工资福利支出预算", "退休"), its stand-in label."""
+        import regex
+
+        if fig.table is not None:
+            return fig.table.row_header
+        line = self.doc.line_text(fig.span.start.line)[: fig.span.start.column - 1]
+        words = regex.split(r"[，,;；。:：、(（)）]", line)[-1]
+        words = regex.sub(r"^(其中|分别为|分别是|包括|即)", "", regex.sub(r"[\s\d.]+", "", words))
+        return words
+
     def where_en(self, fig: Figure) -> str:
         return f"line {fig.span.start.line}"
 

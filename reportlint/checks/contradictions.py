@@ -85,6 +85,17 @@ def contradictory_figure(ctx: Context):
         for fig in figs[1:]:
             if agree(fig, reference):
                 continue
+            if fig.value == reference.value and fig.unit != reference.unit:
+                yield ctx.finding(
+                    "RL401", fig.span,
+                    f"单位疑似错写：{vocab.concept_name(fig.concept)}在{ctx.where(fig)}写作 {fig.text}，"
+                    f"{ctx.where(reference)}写作 {reference.text}，数字相同而单位不同",
+                    f"unit slip: {fig.text} on line {fig.span.start.line}, {reference.text} on line "
+                    f"{reference.span.start.line}: the same digits in another unit",
+                    related=[(reference.span, f"此处写作 {reference.text}", f"stated as {reference.text} here")],
+                    subject=f"unit:{fig.concept}:{fig.text}", figures=[fig, reference],
+                )
+                continue
             name = vocab.concept_name(fig.concept)
             name_en = vocab.concept_name(fig.concept, "en")
             state = _LABELS.get(dict(fig.qualifiers).get("state", ""), ("", ""))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportlint.checks import Context, rule
 from reportlint.checks.arithmetic import fmt, half_units, scale, sum_gap, value
 from reportlint.checks.units import slipped_parts
@@ -114,3 +116,94 @@ def part_exceeds_total(ctx: Context):
                     related=[(total.span, f"合计 {total.text}", f"total {total.text}")],
                     subject=f"{part.concept}>{total.concept}:{part.text}", figures=[part, total],
                 )
+
+
+def _partition_of(vocab, labels: list[str]):
+    for group in vocab.count_partitions:
+        if all(any(word in label for word in group) for label in labels):
+            return group
+    return None
+
+
+@rule("RL103", "count-breakdown-mismatch", "warning")
+def count_breakdown_mismatch(ctx: Context):
+    """人数分项之和不符：“X人，其中 A a人、B b人…”列出的各类人数之和不等于总人数。
+
+    检查什么：分项都属于同一种划分（在职/离休/退休，行政编制/事业编制/工勤，男/女，主任/副主任/干部…，词表见
+    ``rules/identities.toml``），或用“分别为/分别是”列出时，要求各分项之和等于总数。只列出部分类别时不检查。
+
+    会报：``编制6名，其中主任1名，副主任2名，干部4名``（1 + 2 + 4 = 7）。
+    不会报：``实有人数11人，其中：在职人员10人，离休人员0人，退休人员1人``；``在职63人，其中党员30人``。
+
+    怎么改：核对总数和各分项。
+
+    The counts listed under a head-count do not add up to it.
+    """
+    import regex
+
+    doc = ctx.doc
+    vocab = vocabulary()
+    for rel in doc.relations:
+        if rel.kind != "breakdown" or rel.total is None or len(rel.parts) < 2:
+            continue
+        total = doc.figure(rel.total)
+        parts = [doc.figure(p) for p in rel.parts]
+        if total.is_money or total.unit in ("%", "分", "") or total.approx or any(p.approx for p in parts):
+            continue
+        if any(p.unit != total.unit for p in parts):
+            continue
+        last = parts[-1]
+        after = doc.line_text(last.span.end.line)[last.span.end.column - 1:]
+        if not regex.match(r"^\s*[)）]?\s*([。；;]|$)", after) or (not after.strip() and last.span.end.line == len(doc.lines)):
+            continue  # the list goes on (or the text is cut off): the parts named may not be all of them
+        labels = [ctx.clause(p) for p in parts]
+        line = doc.line_text(parts[0].span.start.line)[: parts[0].span.start.column]
+        listed = bool(regex.search(r"分别(为|是)[^，,。]*$", line))
+        if not listed and _partition_of(vocab, labels) is None:
+            continue
+        summed = sum((p.value for p in parts), Decimal(0))
+        if summed == total.value:
+            continue
+        terms = " + ".join(f"{label or '?'} {p.text}" for label, p in zip(labels, parts))
+        yield ctx.finding(
+            "RL103", total.span,
+            f"{terms} = {summed:f}{total.unit}，与总数 {total.text} 不符",
+            f"{' + '.join(p.text for p in parts)} = {summed:f}{total.unit}, but the total is {total.text}",
+            related=[(p.span, f"分项 {p.text}", f"part {p.text}") for p in parts],
+            subject=f"count:{ctx.clause(total)}:{total.text}", figures=[total, *parts],
+        )
+
+
+@rule("RL104", "adjustment-mismatch", "error")
+def adjustment_mismatch(ctx: Context):
+    """预算调整算错：“由年初预算 X 调整为 Y，调增（调减）Δ”中 Y ≠ X ± Δ。
+
+    会报：``由年初预算12981.26万元调整为13250.10万元，调增300.00万元``（12981.26 + 300.00 = 13281.26）。
+    不会报：``由年初预算79552.91万元调整为82513.70万元，调增2960.79万元``。
+
+    怎么改：核对调整前后的预算数和调整额。
+
+    A budget adjustment does not add up: adjusted ≠ initial ± change.
+    """
+    doc = ctx.doc
+    for rel in doc.relations:
+        if rel.kind != "adjust":
+            continue
+        adjusted = doc.figure(rel.total)
+        initial, delta = (doc.figure(p) for p in rel.parts)
+        from reportlint.checks.arithmetic import half_units
+
+        halves = half_units([adjusted, initial, delta])
+        expected = value(initial) + rel.direction * value(delta)
+        gap = expected - value(adjusted)
+        if abs(gap) <= sum(halves, Decimal(0)):
+            continue
+        sign = "+" if rel.direction > 0 else "−"
+        yield ctx.finding(
+            "RL104", adjusted.span,
+            f"{initial.text} {sign} {delta.text} = {_amount(expected, adjusted)}{adjusted.unit}，与调整后的 {adjusted.text} 不符",
+            f"{initial.text} {sign} {delta.text} = {_amount(expected, adjusted)}{adjusted.unit}, but the adjusted figure is {adjusted.text}",
+            related=[(initial.span, f"调整前 {initial.text}", f"before {initial.text}"),
+                     (delta.span, f"调整额 {delta.text}", f"change {delta.text}")],
+            subject=f"adjust:{adjusted.text}", figures=[adjusted, initial, delta],
+        )

@@ -306,6 +306,7 @@ class Extractor:
             ids = self.sentence_figures[sid]
             self._identities(ids)
             self._changes(ids)
+            self._adjustments(ids)
         self._rates(figures)
 
     def _identities(self, ids: list[int]) -> None:
@@ -353,6 +354,26 @@ class Extractor:
             direction = 1 if rate.q.get("direction") == "+" else -1
             self.relations.append(Relation("change", level.id, (delta.id,), result=rate.id, explicit=True,
                                            direction=direction))
+
+    def _adjustments(self, ids: list[int]) -> None:
+        """"由年初预算X调整为Y，调增Δ": Y = X ± Δ."""
+        drafts = [self.drafts[i] for i in ids]
+        for pos, initial in enumerate(drafts):
+            if initial.q.get("state") != "budget_initial" or initial.q.get("kind") != "level" or initial.approx:
+                continue
+            rest = drafts[pos + 1:pos + 3]
+            if len(rest) < 2:
+                continue
+            adjusted, delta = rest
+            bare = self.vocab.change_pattern.sub("", delta.clause)
+            if _HAN.search(_FILLER.sub("", bare)):
+                continue  # "…其中某项调增Δ": a part of the change, not the change itself
+            if (adjusted.q.get("state") == "budget_adjusted" and adjusted.q.get("kind") == "level"
+                    and delta.q.get("kind") == "change" and not adjusted.approx and not delta.approx
+                    and _same_measure(initial.unit, adjusted.unit) and _same_measure(initial.unit, delta.unit)):
+                direction = 1 if delta.q.get("direction") == "+" else -1
+                self.relations.append(Relation("adjust", adjusted.id, (initial.id, delta.id), explicit=True,
+                                               direction=direction))
 
     def _rates(self, ids: list[int]) -> None:
         """执行率/完成预算的Y%: the actual amount just before it over the budgets of the same concept;

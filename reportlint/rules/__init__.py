@@ -93,6 +93,7 @@ class Vocabulary:
             Identity(i["name"], i["total"], tuple(i["parts"]), bool(i.get("exact", True)))
             for i in identities.get("identity", [])
         )
+        self.count_partitions = tuple(tuple(group) for group in identities.get("counts", {}).get("partitions", []))
         self.rates = tuple(
             RateIdentity(r["name"], r["result"], r["numerator"], r["denominator"]) for r in identities.get("rate", [])
         )
