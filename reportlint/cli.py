@@ -46,51 +46,149 @@ def main():
 
 @main.command("check")
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["full", "text", "concise", "json"]), default="full",
-              show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Message language.")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="Exit 1 when a finding at or above this severity exists.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings exist (2 still means failure).")
-@click.option("--select", default="", help="Comma-separated code prefixes to run (e.g. RL1,RL301).")
-@click.option("--ignore", default="", help="Comma-separated code prefixes to skip.")
-@click.option("--profile", default="", help="Report kind (overall, form, project, generic) or a profile TOML file.")
+@click.option("--format", "fmt", type=click.Choice(["full", "concise", "text", "json", "junit", "sarif", "github", "gitlab"]),
+              default=None, help="Output format (default: full on a terminal, concise otherwise).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to FILE.")
-@click.option("--max-bytes", type=int, default=64 * 1024 * 1024, show_default=True, help="Skip files larger than this.")
-def check(paths, fmt, lang, fail_level, exit_zero, select, ignore, profile, output, max_bytes):
+@click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
+              help="Also write FORMAT to PATH (repeatable): one run, several reports, one exit status.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default zh).")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Exit 1 when a finding at or above this severity exists (default error).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings exist (2 still means failure).")
+@click.option("--select", default=None, help="Comma-separated code prefixes to run (e.g. RL1,RL301).")
+@click.option("--ignore", default=None, help="Comma-separated code prefixes to skip.")
+@click.option("--profile", default=None, help="Report kind (overall, form, project, generic) or a profile TOML file.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file (default: the nearest reportlint.toml or pyproject.toml [tool.reportlint]).")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="Hide the findings recorded in FILE.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Record today's findings in FILE (then exit 0).")
+@click.option("--statistics", is_flag=True, help="Count findings per code instead of listing them.")
+@click.option("--junit-flavor", type=click.Choice(["strict", "xunit1"]), default="strict", show_default=True,
+              help="xunit1 adds file/line attributes (GitLab, action-junit-report; not schema-valid).")
+@click.option("--max-bytes", type=int, default=None, help="Skip files larger than this (default 64 MiB).")
+def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path,
+          isolated, baseline, write_baseline, statistics, junit_flavor, max_bytes):
     """Check reports (files, directories of *.txt, or - for stdin)."""
     from reportlint.checks import all_rules
+    from reportlint.config import Config, ConfigError, find_config, load_config
     from reportlint.lint import PathError, expand_paths, lint_path
-    from reportlint.output import json_output, text
+    from reportlint.output import render
+    from reportlint.output.text import summary
 
     _stdout_utf8()
     if not paths:
         raise click.UsageError("no paths given (reportlint FILE… or reportlint DIR)")
+    try:
+        config = Config() if isolated else (load_config(config_path) if config_path else find_config())
+    except ConfigError as exc:
+        click.echo(f"reportlint: configuration error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    lang = lang or config.lang or "zh"
+    fail_level = fail_level or config.fail_level or "error"
+    select = select if select is not None else ",".join(config.select)
+    ignore = ignore if ignore is not None else ",".join(config.ignore)
+    max_bytes = max_bytes or config.max_bytes or 64 * 1024 * 1024
+    report_specs = []
+    for spec in reports:
+        kind, sep, target = spec.partition(":")
+        if not sep or not target or kind not in ("full", "concise", "text", "json", "junit", "sarif", "github", "gitlab"):
+            raise click.BadParameter(f"{spec!r}: expected FORMAT:PATH with FORMAT one of "
+                                     "full, concise, json, junit, sarif, github, gitlab", param_hint="--report")
+        report_specs.append((kind, target))
+    if fmt is None:
+        fmt = "full" if sys.stdout.isatty() else "concise"
     try:
         files = expand_paths(list(paths))
     except PathError as exc:
         click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     rules = _select_rules(all_rules(), select, ignore)
-    chosen_profile = _profile(profile)
-    results = [lint_path(path, rules, chosen_profile, max_bytes) for path in files]
+    chosen_profile = _profile(profile or config.profile)
+    results = _lint_all(files, rules, chosen_profile, max_bytes, fmt)
     for result in results:
-        result.findings = [f for f in result.findings if _selected(f.code, select, ignore) or f.code.startswith("RL0")]
-    findings = [f for r in results for f in r.findings]
-    if fmt == "json":
-        rendered = json_output.render(results, lang)
-    else:
-        rendered = text.render(findings, lang, full=fmt in ("full", "text"))
-    if output:
-        from reportlint.output.atomic import write_atomic
+        extra = config.ignored_for(result.path)
+        result.findings = [
+            _with_severity(f, config.severity) for f in result.findings
+            if f.code.startswith("RL0") or (_selected(f.code, select, ignore) and not any(f.code.startswith(p) for p in extra))
+        ]
+    if write_baseline:
+        from reportlint.ci.baseline import write_baseline as write
 
-        write_atomic(output, rendered)
-    else:
-        click.echo(rendered, nl=False)
-    click.echo(text.summary(len(results), findings, lang), err=True)
+        write(write_baseline, [f for r in results for f in r.findings])
+        click.echo(f"reportlint: 已将 {sum(len(r.findings) for r in results)} 个问题写入基线 {write_baseline}", err=True)
+        sys.exit(EXIT_OK)
+    hidden = 0
+    if baseline:
+        from reportlint.ci.baseline import apply_baseline, read_baseline
+
+        try:
+            accepted = read_baseline(baseline)
+        except (OSError, ValueError) as exc:
+            click.echo(f"reportlint: cannot read baseline {baseline}: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        everything = [f for r in results for f in r.findings]
+        kept, hidden = apply_baseline(everything, accepted)
+        keep = set(map(id, kept))
+        for result in results:
+            result.findings = [f for f in result.findings if id(f) in keep]
+    findings = [f for r in results for f in r.findings]
     gate = SEVERITY_RANK[fail_level]
     failing = any(SEVERITY_RANK[f.severity] >= gate for f in findings)
-    sys.exit(EXIT_OK if exit_zero or not failing else EXIT_FINDINGS)
+    status = EXIT_OK if exit_zero or not failing else EXIT_FINDINGS
+    options = dict(lang=lang, fail_level=fail_level, junit_flavor=junit_flavor, exit_code=status)
+    try:
+        for kind, target in report_specs:
+            from reportlint.output.atomic import write_atomic
+
+            write_atomic(target, render(kind, results, **options))
+        if statistics and fmt in ("full", "concise", "text"):
+            from reportlint.output.text import statistics as stats
+
+            rendered = stats(findings)
+        else:
+            rendered = render(fmt, results, **options)
+        if output:
+            from reportlint.output.atomic import write_atomic
+
+            write_atomic(output, rendered)
+        else:
+            click.echo(rendered, nl=False)
+    except OSError as exc:
+        click.echo(f"reportlint: cannot write the report: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if fmt == "github" or any(kind == "github" for kind, _ in report_specs):
+        from reportlint.ci.github import write_summary
+
+        write_summary(results, lang)
+    message = summary(len(results), findings, lang)
+    if hidden:
+        message += f"（基线隐藏了 {hidden} 个）" if lang == "zh" else f" ({hidden} hidden by the baseline)"
+    click.echo(message, err=True)
+    sys.exit(status)
+
+
+def _lint_all(files, rules, profile, max_bytes, fmt):
+    from reportlint.lint import lint_path
+
+    show = len(files) > 1 and sys.stderr.isatty()
+    if not show:
+        return [lint_path(path, rules, profile, max_bytes) for path in files]
+    results = []
+    with click.progressbar(files, label="reportlint", file=sys.stderr, show_pos=True) as bar:
+        for path in bar:
+            results.append(lint_path(path, rules, profile, max_bytes))
+    return results
+
+
+def _with_severity(finding, overrides):
+    level = overrides.get(finding.code)
+    if not level or level == finding.severity:
+        return finding
+    from dataclasses import replace
+
+    return replace(finding, severity=level)
 
 
 def _split(value: str) -> list[str]:
@@ -98,10 +196,10 @@ def _split(value: str) -> list[str]:
 
 
 def _selected(code: str, select: str, ignore: str) -> bool:
-    chosen = _split(select)
+    chosen = [p for p in _split(select or "") if p != "ALL"]
     if chosen and not any(code.startswith(p) for p in chosen):
         return False
-    return not any(code.startswith(p) for p in _split(ignore))
+    return not any(code.startswith(p) for p in _split(ignore or ""))
 
 
 def _select_rules(rules, select, ignore):

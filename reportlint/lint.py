@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     document: Document | None = None
     failed: bool = False  # the input could not be read
+    sha256: str = ""
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -116,4 +118,6 @@ def lint_path(path: str, rules: list[Rule] | None = None, profile: Profile | Non
             data = read_path(path, max_bytes)
     except InputProblem as problem:
         return FileResult(path, findings=[_problem_finding(path, problem)], failed=True)
-    return lint_bytes(data, path, rules, profile)
+    result = lint_bytes(data, path, rules, profile)
+    result.sha256 = hashlib.sha256(data).hexdigest()
+    return result

@@ -1,1 +1,38 @@
-"""reportlint.output"""
+"""Output writers, one per format. Each takes the per-file results and returns text."""
+
+from __future__ import annotations
+
+FORMATS = ("full", "concise", "text", "json", "junit", "sarif", "github", "gitlab")
+
+
+def render(fmt: str, results, *, lang: str = "zh", fail_level: str = "error", junit_flavor: str = "strict",
+           exit_code: int | None = None) -> str:
+    if fmt in ("full", "text"):
+        from reportlint.output.text import render_full
+
+        return render_full(results, lang)
+    if fmt == "concise":
+        from reportlint.output.text import render
+
+        return render([f for r in results for f in r.findings], lang, full=False)
+    if fmt == "json":
+        from reportlint.output.json_output import render as json_render
+
+        return json_render(results, lang)
+    if fmt == "junit":
+        from reportlint.ci.junit import render as junit_render
+
+        return junit_render(results, lang, fail_level, junit_flavor)
+    if fmt == "sarif":
+        from reportlint.ci.sarif import render as sarif_render
+
+        return sarif_render(results, lang, exit_code)
+    if fmt == "github":
+        from reportlint.ci.github import render as github_render
+
+        return github_render(results, lang)
+    if fmt == "gitlab":
+        from reportlint.ci.gitlab import render as gitlab_render
+
+        return gitlab_render(results, lang)
+    raise ValueError(f"unknown format {fmt!r}")

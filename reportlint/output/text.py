@@ -33,3 +33,49 @@ def summary(n_files: int, findings: list[Finding], lang: str = "zh") -> str:
     if not findings:
         return f"No findings in {n_files} file(s)"
     return f"Found {len(findings)} finding(s) ({errors} error, {warnings} warning, {infos} info) in {n_files} file(s)"
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _frame(lines, line: int, column: int, end_line: int, end_column: int, label: str = "") -> list[str]:
+    if not 0 < line <= len(lines):
+        return []
+    source = lines[line - 1].replace("\t", " ")
+    start = max(column - 1, 0)
+    stop = end_column - 1 if end_line == line and end_column > column else start + 1
+    head = source[:start]
+    marked = source[start:stop]
+    if len(source) > 100:  # keep long paragraphs readable: a window around the figure
+        left = max(0, start - 40)
+        head = ("…" if left else "") + source[left:start]
+        source = head + source[start:start + 60] + ("…" if start + 60 < len(source) else "")
+    number = str(line)
+    return [f"  {number} | {source}", f"  {' ' * len(number)} | {' ' * _width(head)}{'^' * max(1, _width(marked))} {label}".rstrip()]
+
+
+def render_full(results, lang: str = "zh") -> str:
+    """Each finding with the source lines, the figures marked, the related places and a pointer to the rule."""
+    out = []
+    for result in results:
+        lines = result.document.lines if result.document is not None else ()
+        for f in result.findings:
+            out.append(concise_line(f, lang))
+            out.extend(_frame(lines, f.line, f.column, f.end_line, f.end_column))
+            for r in f.related:
+                text = r.message if lang == "zh" or not r.message_en else r.message_en
+                out.extend(_frame(lines, r.line, r.column, r.line, r.column + 1, text) or
+                           [f"    {f.path}:{r.line}:{r.column}: {text}"])
+            out.append(f"  = help: reportlint rule {f.code}")
+            out.append("")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def statistics(findings: list[Finding]) -> str:
+    counts: dict[tuple[str, str], int] = {}
+    for f in findings:
+        counts[(f.code, f.name)] = counts.get((f.code, f.name), 0) + 1
+    return "".join(f"{n:5d}  {code}  {name}\n" for (code, name), n in sorted(counts.items(), key=lambda x: (-x[1], x[0])))

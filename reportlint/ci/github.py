@@ -1,0 +1,52 @@
+"""GitHub Actions workflow commands (annotations) plus the plain findings, and a Markdown job summary.
+
+Report text is escaped so that a "::" or a newline inside a report cannot forge an annotation.
+GitHub shows at most 10 annotations of each kind per step: past that, a notice says so.
+"""
+
+from __future__ import annotations
+
+import os
+
+from reportlint.output.text import concise_line
+
+COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(results, lang: str = "zh") -> str:
+    findings = [f for r in results for f in r.findings]
+    lines = []
+    for f in findings:
+        props = (f"file={escape_property(f.path)},line={f.line},col={f.column},"
+                 f"endLine={max(f.line, f.end_line)},title={escape_property(f.code + ' ' + f.name)}")
+        lines.append(f"::{COMMAND[f.severity]} {props}::{escape_data(f.text(lang))}")
+    for f in findings:
+        lines.append(escape_data(concise_line(f, lang)).replace("::", ":\u200b:"))
+    counts = {k: sum(1 for f in findings if f.severity == k) for k in COMMAND}
+    if counts["error"] > 10 or counts["warning"] > 10:
+        lines.append("::notice::GitHub shows at most 10 annotations of each kind per step; "
+                     "upload the SARIF report (--report sarif:reportlint.sarif) to see every finding")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def write_summary(results, lang: str = "zh") -> None:
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    findings = [f for r in results for f in r.findings]
+    rows = ["## reportlint", "", f"{len(results)} report(s), {len(findings)} finding(s)", ""]
+    if findings:
+        rows += ["| file | line | code | severity | message |", "|---|---|---|---|---|"]
+        for f in findings[:200]:
+            message = f.text(lang).replace("|", "\\|").replace("\n", " ")
+            rows.append(f"| {f.path} | {f.line} | {f.code} | {f.severity} | {message} |")
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("\n".join(rows) + "\n")

@@ -1,0 +1,119 @@
+"""SARIF 2.1.0 for GitHub code scanning and other consumers.
+
+Every result has a location; artifact URIs are percent-encoded (Chinese file names); each input's SHA-256
+is recorded; columns are Unicode code points; partialFingerprints are line-free.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+from urllib.parse import quote
+
+from reportlint import __version__
+from reportlint.ci.fingerprint import fingerprints
+
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def uri_of(path: str) -> tuple[str, str | None]:
+    """(uri, uriBaseId): relative paths against %SRCROOT%, absolute ones as file:// URIs."""
+    norm = path.replace("\\", "/")
+    if norm == "-":
+        return "stdin", "%SRCROOT%"
+    if os.path.isabs(path):
+        return "file://" + quote(norm if norm.startswith("/") else "/" + norm, safe="/:"), None
+    while norm.startswith("./"):
+        norm = norm[2:]
+    return quote(norm, safe="/"), "%SRCROOT%"
+
+
+def _rule_entries(rules):
+    entries = []
+    for item in rules:
+        doc = inspect.cleandoc(item.doc)
+        paragraphs = [p for p in doc.split("\n\n") if p.strip()]
+        english = paragraphs[-1] if paragraphs else item.name
+        entries.append({
+            "id": item.code, "name": item.name,
+            "shortDescription": {"text": english.splitlines()[0]},
+            "fullDescription": {"text": doc.splitlines()[0] if doc else item.name},
+            "help": {"text": doc, "markdown": doc.replace("\n", "  \n")},
+            "helpUri": "https://pypi.org/project/reportlint/",
+            "defaultConfiguration": {"level": LEVEL[item.severity]},
+            "properties": {"family": item.family},
+        })
+    return entries
+
+
+def render(results, lang: str = "zh", exit_code: int | None = None) -> str:
+    from reportlint.checks import all_rules
+
+    rules = all_rules()
+    index_of = {r.code: i for i, r in enumerate(rules)}
+    findings = [f for r in results for f in r.findings]
+    prints = fingerprints(findings)
+    artifacts = []
+    artifact_index = {}
+    for r in results:
+        uri, base = uri_of(r.path)
+        location = {"uri": uri}
+        if base:
+            location["uriBaseId"] = base
+        entry = {"location": location}
+        if getattr(r, "sha256", ""):
+            entry["hashes"] = {"sha-256": r.sha256}
+        if r.encoding:
+            entry["encoding"] = r.encoding
+        artifact_index[r.path] = len(artifacts)
+        artifacts.append(entry)
+
+    def location(path: str, line: int, column: int, end_line: int, end_column: int, snippet: str | None = None):
+        uri, base = uri_of(path)
+        artifact = {"uri": uri, "index": artifact_index.get(path, 0)}
+        if base:
+            artifact["uriBaseId"] = base
+        region = {"startLine": max(1, line), "startColumn": max(1, column)}
+        if end_line >= line and end_column > 0:
+            region["endLine"] = end_line
+            region["endColumn"] = max(end_column, region["startColumn"] + (0 if end_line > line else 1))
+        if snippet:
+            region["snippet"] = {"text": snippet}
+        return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
+
+    texts = {r.path: (r.document.lines if r.document is not None else ()) for r in results}
+    out_results = []
+    for f, fp in zip(findings, prints):
+        lines = texts.get(f.path, ())
+        snippet = lines[f.line - 1] if 0 < f.line <= len(lines) else None
+        result = {
+            "ruleId": f.code, "level": LEVEL[f.severity], "message": {"text": f.text(lang)},
+            "locations": [location(f.path, f.line, f.column, f.end_line, f.end_column, snippet)],
+            "partialFingerprints": {"reportlint/v1": fp},
+        }
+        if f.code in index_of:
+            result["ruleIndex"] = index_of[f.code]
+        if f.related:
+            result["relatedLocations"] = [
+                {**location(f.path, r.line, r.column, r.line, r.column + 1), "id": k,
+                 "message": {"text": r.message if lang == "zh" else (r.message_en or r.message)}}
+                for k, r in enumerate(f.related)
+            ]
+        out_results.append(result)
+    invocation = {"executionSuccessful": True}
+    if exit_code is not None:
+        invocation["exitCode"] = exit_code
+    payload = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "reportlint", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": "https://pypi.org/project/reportlint/", "rules": _rule_entries(rules)}},
+            "columnKind": "unicodeCodePoints",
+            "artifacts": artifacts,
+            "results": out_results,
+            "invocations": [invocation],
+        }],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,128 @@
+"""Configuration: ``[tool.reportlint]`` in pyproject.toml or a ``reportlint.toml`` (or ``.reportlint.toml``),
+found by walking up from the working directory; ``--config FILE`` names one. TOML is data, never executed.
+
+Keys (all optional):
+  select = ["RL1", "RL301"]          code prefixes to run (as ruff)
+  ignore = ["RL502"]                 code prefixes to skip
+  per-file-ignores = {"reports/2019/*" = ["RL4"]}
+  severity = {RL502 = "error"}       severity overrides per code
+  profile = "overall"                report kind, or a path to a profile TOML
+  lang = "zh" | "en"
+  fail-level = "error" | "warning" | "info"
+  max-bytes = 67108864
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlint.rules import load_toml
+
+KEYS = {"select", "ignore", "per-file-ignores", "severity", "profile", "lang", "fail-level", "max-bytes", "extend-select"}
+SEVERITIES = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Config:
+    path: str = ""
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    profile: str = ""
+    lang: str = ""
+    fail_level: str = ""
+    max_bytes: int = 0
+
+    def ignored_for(self, path: str) -> list[str]:
+        norm = path.replace("\\", "/")
+        out: list[str] = []
+        for pattern, codes in self.per_file_ignores.items():
+            if fnmatch.fnmatch(norm, pattern) or fnmatch.fnmatch(os.path.basename(norm), pattern):
+                out.extend(codes)
+        return out
+
+
+def _codes(value, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [v for v in value.split(",")]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"'{key}' must be a list of code prefixes, e.g. [\"RL1\", \"RL301\"]")
+    out = [v.strip().upper() for v in value if v.strip()]
+    for code in out:
+        if not code.startswith("RL") and code != "ALL":
+            raise ConfigError(f"'{key}': {code!r} is not a reportlint code prefix (RL…)")
+    return out
+
+
+def parse_config(data: dict, path: str) -> Config:
+    unknown = sorted(set(data) - KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(KEYS))})")
+    cfg = Config(path=path)
+    cfg.select = _codes(data.get("select", []), "select") + _codes(data.get("extend-select", []), "extend-select")
+    cfg.ignore = _codes(data.get("ignore", []), "ignore")
+    pfi = data.get("per-file-ignores", {})
+    if not isinstance(pfi, dict):
+        raise ConfigError(f"{path}: 'per-file-ignores' must be a table of glob = [codes]")
+    cfg.per_file_ignores = {str(k): _codes(v, f"per-file-ignores.{k}") for k, v in pfi.items()}
+    severity = data.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{path}: 'severity' must be a table of CODE = \"error\"|\"warning\"|\"info\"")
+    for code, level in severity.items():
+        if level not in SEVERITIES:
+            raise ConfigError(f"{path}: severity.{code} = {level!r} (expected one of {', '.join(SEVERITIES)})")
+    cfg.severity = {str(k).upper(): v for k, v in severity.items()}
+    for key, allowed in (("lang", ("zh", "en")), ("fail-level", SEVERITIES)):
+        value = data.get(key, "")
+        if value and value not in allowed:
+            raise ConfigError(f"{path}: {key} = {value!r} (expected one of {', '.join(allowed)})")
+    cfg.lang = data.get("lang", "")
+    cfg.fail_level = data.get("fail-level", "")
+    profile = data.get("profile", "")
+    if not isinstance(profile, str):
+        raise ConfigError(f"{path}: 'profile' must be a string")
+    cfg.profile = profile
+    max_bytes = data.get("max-bytes", 0)
+    if not isinstance(max_bytes, int) or max_bytes < 0:
+        raise ConfigError(f"{path}: 'max-bytes' must be a positive integer")
+    cfg.max_bytes = max_bytes
+    return cfg
+
+
+def load_config(path: str) -> Config:
+    try:
+        data = load_toml(Path(path))
+    except OSError as exc:
+        raise ConfigError(f"cannot read config {path}: {exc.strerror}") from None
+    except ValueError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if Path(path).name == "pyproject.toml":
+        data = data.get("tool", {}).get("reportlint", {})
+    return parse_config(data, path)
+
+
+def find_config(start: str | None = None) -> Config:
+    """The nearest reportlint.toml / .reportlint.toml / pyproject.toml with [tool.reportlint]."""
+    folder = Path(start or os.getcwd()).resolve()
+    for directory in (folder, *folder.parents):
+        for name in ("reportlint.toml", ".reportlint.toml"):
+            candidate = directory / name
+            if candidate.is_file():
+                return load_config(str(candidate))
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = load_toml(candidate)
+            except (OSError, ValueError):
+                continue
+            if "reportlint" in data.get("tool", {}):
+                return load_config(str(candidate))
+    return Config()
