@@ -50,8 +50,7 @@ def render(results, lang: str = "zh", fail_level: str = "error", flavor: str = "
         passing_text: list[str] = []
         names: dict[str, int] = {}
         for f in result.findings:
-            subject = f.subject.split(":")[0] if f.subject else ""
-            detail = f.subject[len(subject) + 1:] if f.subject and ":" in f.subject else f.text(lang)[:40]
+            detail = f.figures[0] if f.figures else (f.subject.split(":", 1)[-1] if f.subject else "")
             base = clean(f"{f.code} {f.name} {detail}".strip())
             names[base] = names.get(base, 0) + 1
             name = base if names[base] == 1 else f"{base} ({names[base]})"
