@@ -67,7 +67,7 @@ def main():
 @click.option("--statistics", is_flag=True, help="Count findings per code instead of listing them.")
 @click.option("--junit-flavor", type=click.Choice(["strict", "xunit1"]), default="strict", show_default=True,
               help="xunit1 adds file/line attributes (GitLab, action-junit-report; not schema-valid).")
-@click.option("--max-bytes", type=int, default=None, help="Skip files larger than this (default 64 MiB).")
+@click.option("--max-bytes", type=int, default=None, help="Skip files larger than this (default 16 MiB).")
 def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path,
           isolated, baseline, write_baseline, statistics, junit_flavor, max_bytes):
     """Check reports (files, directories of *.txt, or - for stdin)."""
@@ -76,6 +76,7 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     from reportlint.lint import PathError, expand_paths, lint_path
     from reportlint.output import render
     from reportlint.output.text import summary
+    from reportlint.parse.read import DEFAULT_MAX_BYTES
 
     _stdout_utf8()
     if not paths:
@@ -89,7 +90,7 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     fail_level = fail_level or config.fail_level or "error"
     select = select if select is not None else ",".join(config.select)
     ignore = ignore if ignore is not None else ",".join(config.ignore)
-    max_bytes = max_bytes or config.max_bytes or 64 * 1024 * 1024
+    max_bytes = max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
     report_specs = []
     for spec in reports:
         kind, sep, target = spec.partition(":")
@@ -137,6 +138,8 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     gate = SEVERITY_RANK[fail_level]
     failing = any(SEVERITY_RANK[f.severity] >= gate for f in findings)
     status = EXIT_OK if exit_zero or not failing else EXIT_FINDINGS
+    if any(f.code == "RL009" for f in findings):
+        status = EXIT_USAGE  # an internal error: the findings are printed, but the run failed
     options = dict(lang=lang, fail_level=fail_level, junit_flavor=junit_flavor, exit_code=status)
     try:
         for kind, target in report_specs:

@@ -62,6 +62,7 @@ class Table:
     first_line: int
     last_line: int
     source: str = "docx"  # "docx" dump, "pipe" (a cell a line) or "pipe-rows" (a row a line)
+    stub: int = 1  # how many leading columns hold row labels
 
     @property
     def width(self) -> int:

@@ -10,6 +10,12 @@ from typing import Callable, Iterable, Iterator
 
 from reportlint.document import Document, Figure, Span
 from reportlint.finding import Finding, Related
+import regex
+
+# precompiled: the regex module's per-call cache lookup is slow on hot paths
+_CLAUSE_BREAK = regex.compile(r"[，,;；。:：、(（)）]")
+_LIST_OPENER = regex.compile(r"^(其中|分别为|分别是|包括|即)")
+_DIGITS_AND_SPACE = regex.compile(r"[\s\d.]+")
 
 FAMILIES = {
     "RL0": ("输入", "input"),
@@ -96,8 +102,8 @@ class Context:
         if fig.table is not None:
             return fig.table.row_header
         line = self.doc.line_text(fig.span.start.line)[: fig.span.start.column - 1]
-        words = regex.split(r"[，,;；。:：、(（)）]", line)[-1]
-        words = regex.sub(r"^(其中|分别为|分别是|包括|即)", "", regex.sub(r"[\s\d.]+", "", words))
+        words = _CLAUSE_BREAK.split(line)[-1]
+        words = _LIST_OPENER.sub("", _DIGITS_AND_SPACE.sub("", words))
         return words
 
     def where_en(self, fig: Figure) -> str:

@@ -8,6 +8,11 @@ from reportlint.checks import Context, rule
 from reportlint.checks.arithmetic import fmt, meets, percent_interval, ratio_interval, value
 from reportlint.document import Figure
 from reportlint.rules import vocabulary
+import regex
+
+# precompiled: the regex module's per-call cache lookup is slow on hot paths
+_CLAUSE_BREAK = regex.compile(r"[，,;；。:：、]")
+_DIGITS_AND_SPACE = regex.compile(r"[\s\d.]+")
 
 
 def _computed(num: Figure, den: Figure) -> Decimal | None:
@@ -223,8 +228,8 @@ def _clause(doc, fig) -> str:
     import regex
 
     line = doc.line_text(fig.span.start.line)[: fig.span.start.column - 1]
-    words = regex.split(r"[，,;；。:：、]", line)[-1]
-    return regex.sub(r"[\s\d.]+", "", words)
+    words = _CLAUSE_BREAK.split(line)[-1]
+    return _DIGITS_AND_SPACE.sub("", words)
 
 
 def _section(doc, line: int) -> int:

@@ -11,6 +11,9 @@ from reportlint.checks import Context, rule
 from reportlint.document import Figure, Span, Table
 from reportlint.rules import RULES_DIR, load_toml
 
+# precompiled: the regex module's per-call cache lookup is slow on hot paths
+_GRADE_LABEL = regex.compile(r"等次|等级")
+
 _GRADE = regex.compile(r"(?:等次|等级|评价结果|评定为|评为|结果为|档次)\s*(?:为|是|:|：)?\s*[“\"']?(优秀|良好|中等|较差|优|良|中|差)")
 _TOTAL_ROW = regex.compile(r"^(总分|合计|总计|得分合计|综合得分|自评总分)")
 
@@ -125,7 +128,7 @@ def grade_mismatch(ctx: Context):
         for row in table.rows:
             texts = [c.text for c in row]
             for k, text in enumerate(texts[:-1]):
-                if regex.search(r"等次|等级", text) and grade_of_word(texts[k + 1].strip("“”\"")):
+                if _GRADE_LABEL.search(text) and grade_of_word(texts[k + 1].strip("“”\"")):
                     cell = row[k + 1]
                     if cell.span:
                         grades.append((grade_of_word(texts[k + 1].strip("“”\"")), cell.span, texts[k + 1]))
@@ -215,7 +218,7 @@ def _column(table: Table, pattern) -> int | None:
 
 def score_rows(ctx: Context) -> list[ScoreRow]:
     from reportlint.parse.numbers import parse_cell_number
-    from reportlint.parse.tables import cell_labels, stub_columns
+    from reportlint.parse.tables import cell_labels
 
     out = []
     for table in ctx.doc.tables:
@@ -223,8 +226,7 @@ def score_rows(ctx: Context) -> list[ScoreRow]:
         if w_col is None or s_col is None:
             continue
         r_col = _column(table, _RULE_HEADER)
-        body = table.rows[table.header_rows:]
-        stub = stub_columns(table.column_headers, body)
+        stub = table.stub
         carried = [""] * stub  # merged stub cells are empty below their first row: carry each column down
         header = table.rows[table.header_rows - 1] if table.header_rows else None
         for r in range(table.header_rows, len(table.rows)):

@@ -9,6 +9,11 @@ from reportlint.checks.arithmetic import fmt, half_units, scale, sum_gap, value
 from reportlint.checks.units import slipped_parts
 from reportlint.document import Figure
 from reportlint.rules import vocabulary
+import regex
+
+# precompiled: the regex module's per-call cache lookup is slow on hot paths
+_LIST_CLOSED = regex.compile(r"^\s*[)）]?\s*([。；;]|$)")
+_LISTED_WITH_FENBIE = regex.compile(r"分别(为|是)[^，,。]*$")
 
 
 def _name(ctx: Context, fig: Figure) -> str:
@@ -154,11 +159,11 @@ def count_breakdown_mismatch(ctx: Context):
             continue
         last = parts[-1]
         after = doc.line_text(last.span.end.line)[last.span.end.column - 1:]
-        if not regex.match(r"^\s*[)）]?\s*([。；;]|$)", after) or (not after.strip() and last.span.end.line == len(doc.lines)):
+        if not _LIST_CLOSED.match(after) or (not after.strip() and last.span.end.line == len(doc.lines)):
             continue  # the list goes on (or the text is cut off): the parts named may not be all of them
         labels = [ctx.clause(p) for p in parts]
         line = doc.line_text(parts[0].span.start.line)[: parts[0].span.start.column]
-        listed = bool(regex.search(r"分别(为|是)[^，,。]*$", line))
+        listed = bool(_LISTED_WITH_FENBIE.search(line))
         if not listed and _partition_of(vocab, labels) is None:
             continue
         summed = sum((p.value for p in parts), Decimal(0))

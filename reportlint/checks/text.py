@@ -7,6 +7,9 @@ import regex
 from reportlint.checks import Context, rule
 from reportlint.document import Pos, Span
 
+# precompiled: the regex module's per-call cache lookup is slow on hot paths
+_ASCII_DIGIT = regex.compile(r"[0-9]")
+
 _FULLWIDTH_DIGIT = regex.compile(r"[０-９]")
 _MIXED = regex.compile(r"[0-9][０-９]|[０-９][0-9]")
 _DOUBLED_PUNCT = regex.compile(r"([。，、；：！？])\1")
@@ -29,7 +32,7 @@ def mixed_width_digits(ctx: Context):
             continue
         m = _MIXED.search(line)
         if m is None:
-            if not regex.search(r"[0-9]", line):
+            if not _ASCII_DIGIT.search(line):
                 continue
             m = _FULLWIDTH_DIGIT.search(line)
         yield ctx.finding(

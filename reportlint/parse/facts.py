@@ -21,6 +21,16 @@ from reportlint.parse.numbers import find_numbers, parse_cell_number
 from reportlint.parse.tables import cell_labels
 from reportlint.rules import Vocabulary
 
+# precompiled: the regex module's per-call cache lookup is slow on hot paths
+_CLAUSE_BREAK = regex.compile(r"[，,;；。:：]")
+_LABEL_VALUE_CELL = regex.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*$")
+_TOTAL_ROW_LABEL = regex.compile(r"^(合计|总计|小计)")
+_ROW_NUMBERING = regex.compile(r"^\s*\d+\s*[、.]")
+_WEIGHT_LABEL = regex.compile(r"分值|权重")
+_SCORE_LABEL = regex.compile(r"得分")
+_UNIT_IN_LABEL = regex.compile(r"[(（]\s*(万元|元|亿元|%)\s*[)）]")
+_RATE_LABEL = regex.compile(r"率")
+
 _SENTENCE_SPLIT = regex.compile(r"(?<=[。！？!?])")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _GLUE = regex.compile(r"^[\s为是共计达合总额金数约近有的了:()“”\"'：，,]*$")
@@ -122,6 +132,9 @@ class Extractor:
         numbers = find_numbers(sentence)
         if not numbers:
             return
+        masked_sentence = _mask(sentence, self._terms(sentence))
+        first_foreign = _FOREIGN_SUBJECT.search(masked_sentence)
+        foreign_at = first_foreign.start() if first_foreign else None  # where a narrower subject is first named
         head = sentence[: numbers[0].start]
         headless = len(_HAN.findall(head)) < 2  # a fragment cut from its start (a page break in an excerpt)
         head_terms = self._terms(head)
@@ -129,6 +142,7 @@ class Extractor:
         subject: str | None = None
         previous_end = 0
         breakdown: dict | None = None
+        open_breakdowns: list[dict] = []
         ids: list[int] = []
         for number in numbers:
             label = sentence[previous_end:number.start]
@@ -148,10 +162,11 @@ class Extractor:
                 start, end, term = concept_terms[-1]
                 concept = term.id
                 concept_end = end
-                clause = regex.split(r"[，,;；。:：]", masked[:start])[-1]
-                if vocab.concepts[concept].generic:
-                    clause = _mask(sentence[:number.start], self._terms(sentence[:number.start]))
-                if _FOREIGN_SUBJECT.search(clause):
+                clause = _CLAUSE_BREAK.split(masked[:start])[-1]
+                foreign = bool(_FOREIGN_SUBJECT.search(clause))
+                if vocab.concepts[concept].generic and foreign_at is not None:
+                    foreign = foreign or foreign_at < number.start
+                if foreign:
                     concept = None  # "该项目…实际支出", "XX工程项目支出": something narrower
                 elif vocab.concepts[concept].generic:
                     explicit_state = explicit_state or vocab.concepts[concept].state
@@ -242,7 +257,7 @@ class Extractor:
             if headless and "of" not in q:
                 q["of"] = "fragment"
             draft.q = q
-            draft.clause = regex.split(r"[，,;；。:：]", label)[-1].strip()
+            draft.clause = _CLAUSE_BREAK.split(label)[-1].strip()
             fid = len(self.drafts)
             draft.id = fid
             self.drafts.append(draft)
@@ -252,11 +267,13 @@ class Extractor:
                 part_of["parts"].append(fid)
                 if len(part_of["parts"]) == 1:
                     part_of["relation_index"] = len(self.relations)
-                    self.relations.append(None)  # placeholder, filled below
-                self.relations[part_of["relation_index"]] = self._breakdown_relation(part_of)
+                    self.relations.append(None)  # placeholder, filled when the sentence ends
+                    open_breakdowns.append(part_of)
             if kind == "share":
-                self._share(fid, ids, label)
+                self._share(fid, ids, label, open_breakdowns)
             previous_end = number.end
+        for item in open_breakdowns:
+            self.relations[item["relation_index"]] = self._breakdown_relation(item)
         self.relations = [r for r in self.relations if r is not None]
 
     def _breakdown_relation(self, breakdown: dict) -> Relation:
@@ -269,7 +286,7 @@ class Extractor:
                 complete = identity.exact
         return Relation("breakdown", total.id, parts, complete=complete, explicit=True)
 
-    def _share(self, fid: int, ids: list[int], label: str) -> None:
+    def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: list[dict] = ()) -> None:
         share = self.drafts[fid]
         part = _last_level(self.drafts, ids[:-1], None)
         if part is None:
@@ -290,9 +307,9 @@ class Extractor:
                                                note=whole_words.strip()))
                 return
         else:
-            for rel in reversed(self.relations):
-                if rel is not None and rel.kind == "breakdown" and part in rel.parts:
-                    whole = rel.total
+            for item in reversed(open_breakdowns):
+                if part in item["parts"]:
+                    whole = item["total"]
                     break
         if whole is None or whole == part:
             return
@@ -429,7 +446,7 @@ class Extractor:
                     self._label_cell(draft, row_label, col_label, table.caption)
                 else:
                     # "其中：一般公共预算：484.14" — a label:value cell
-                    m = regex.search(r"[:：]\s*(\d+(?:\.\d+)?)\s*$", cell.text)
+                    m = _LABEL_VALUE_CELL.search(cell.text)
                     if not m:
                         continue
                     found = parse_cell_number(m.group(1))
@@ -463,7 +480,7 @@ class Extractor:
             if concepts:
                 concept = concepts[-1][2].id
                 break
-        if concept is None and draft.unit in ("元", "万元", "亿元") and regex.search(r"^(合计|总计|小计)", row_label):
+        if concept is None and draft.unit in ("元", "万元", "亿元") and _TOTAL_ROW_LABEL.search(row_label):
             concepts = [t for t in cap_terms if t[2].category == "concept"]
             if concepts:
                 concept = concepts[-1][2].id
@@ -497,12 +514,12 @@ class Extractor:
         if entities:
             q["entity"] = "+".join(entities)
         elif concept and not any(t[2].category == "concept" for t in row_terms) and row_label:
-            q["entity"] = "row:" + regex.sub(r"^\s*\d+\s*[、.]", "", row_label)
-        if regex.search(r"分值|权重", col_label):
+            q["entity"] = "row:" + _ROW_NUMBERING.sub("", row_label)
+        if _WEIGHT_LABEL.search(col_label):
             draft.concept = "weight"
             q["kind"] = "score"
             draft.unit = draft.unit or "分"
-        elif regex.search(r"得分", col_label):
+        elif _SCORE_LABEL.search(col_label):
             draft.concept = "score"
             q["kind"] = "score"
             draft.unit = draft.unit or "分"
@@ -620,10 +637,10 @@ def _same_scope(a: Draft, b: Draft) -> bool:
 
 
 def _column_unit(label: str) -> str:
-    m = regex.search(r"[(（]\s*(万元|元|亿元|%)\s*[)）]", label)
+    m = _UNIT_IN_LABEL.search(label)
     if m:
         return m.group(1)
-    if regex.search(r"率", label.split("/")[-1] if label else ""):
+    if _RATE_LABEL.search(label.split("/")[-1] if label else ""):
         return "%"
     return ""
 

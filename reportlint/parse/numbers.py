@@ -13,6 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+# precompiled: the regex module's per-call cache lookup is slow on hot paths
+_LIST_MARKER_AFTER = regex.compile(r"^\s*[、.．](?!\d)")
+
 # Units, longest first so that 万元 wins over 万 and 批次 over 次.
 COUNT_WORDS = (
     "人次|批次|个百分点|百分点|平方米|公里|千米|余人|多人|"
@@ -91,7 +94,7 @@ def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
             continue
         if _NOT_FIGURE_BEFORE.search(before) or (_JOINED_BEFORE.search(before) and not unit):
             continue
-        if regex.match(r"^\s*[、.．](?!\d)", after) and not unit:
+        if _LIST_MARKER_AFTER.match(after) and not unit:
             continue  # a list number
         if require_unit and not unit:
             continue

@@ -11,7 +11,7 @@ import codecs
 import os
 from dataclasses import dataclass
 
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -48,16 +48,19 @@ def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 def _looks_like_utf16(data: bytes) -> str | None:
     """UTF-16 without a BOM: Chinese/ASCII text has NULs in one byte lane only."""
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    sample = data[:65536]
+    if len(sample) < 4 or len(data) % 2:
         return None
     even_nul = sample[0::2].count(0)
     odd_nul = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nul > half * 0.2 and even_nul == 0:
-        return "utf-16-le"
-    if even_nul > half * 0.2 and odd_nul == 0:
-        return "utf-16-be"
+    # UTF-8 and GB18030 text never holds NUL bytes; ASCII (digits, newlines) in UTF-16 puts them in one lane
+    for encoding, lane, other in (("utf-16-le", odd_nul, even_nul), ("utf-16-be", even_nul, odd_nul)):
+        if lane >= 2 and lane > 10 * other:  # (CJK characters like 一 U+4E00 put a few NULs in the other lane)
+            try:
+                data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return encoding
     return None
 
 

@@ -16,6 +16,9 @@ import regex
 from reportlint.document import Heading
 from reportlint.parse.normalize import NormText, join
 
+# precompiled: the regex module's per-call cache lookup is slow on hot paths
+_STARTS_WITH_DIGIT = regex.compile(r"^\d")
+
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -62,7 +65,7 @@ def match_heading(text: str) -> tuple[str, int, str, str] | None:
         title = stripped[m.end():].strip()
         if not title and style in ("cn-dun", "num-dun"):
             return None  # "一、" alone is not a heading; "2." alone may be (its title on the next line)
-        if style == "num-dot" and regex.match(r"^\d", title):
+        if style == "num-dot" and _STARTS_WITH_DIGIT.match(title):
             return None
         return style, number, m.group(0).strip(), title
     return None

@@ -44,13 +44,15 @@ def split_segments(raw: RawTable) -> list[tuple[str, list[list[RawCell]]]]:
     seen_data = False
 
     def close():
-        nonlocal current, seen_data
+        nonlocal current, seen_data, data_width
         if current:
             segments.append(("".join(caption), current))
             caption.clear()
         current = []
         seen_data = False
+        data_width = 0
 
+    data_width = 0
     for row in raw.rows:
         nonempty = [c for c in row if c.text]
         if len(row) == 1 and nonempty and not is_numeric(nonempty[0].text):
@@ -59,13 +61,13 @@ def split_segments(raw: RawTable) -> list[tuple[str, list[list[RawCell]]]]:
             continue
         if not nonempty and not current:
             continue
-        data_width = max((len(r) for r in current if _has_number(r)), default=0)
         continuation = not row[0].text and len(row) == data_width
         if seen_data and _is_header_like(row) and not continuation:
             close()
         current.append(row)
         if _has_number(row):
             seen_data = True
+            data_width = max(data_width, len(row))
     close()
     if caption and not segments:
         segments.append(("".join(caption), []))
@@ -157,7 +159,7 @@ def build_tables(raw: RawTable, first_index: int, context: str = "") -> list[Tab
             last = max(s.end.line for s in spans)
         tables.append(
             Table(index, caption, unit, tuple(grid), header_count, tuple(column_headers), tuple(row_headers), first, last,
-                  raw.kind)
+                  raw.kind, stub_columns(column_headers, grid[header_count:]))
         )
     return tables
 
@@ -210,7 +212,7 @@ def cell_labels(table: Table, row: int, col: int) -> tuple[str, str]:
         left = cells[col - 1].text if col > 0 else ""
         return left, ""
     if table.header_rows:
-        stub = stub_columns(table.column_headers, table.rows[table.header_rows:])
+        stub = table.stub
         labels = [cells[k].text for k in range(min(stub, col, len(cells))) if cells[k].text and not is_numeric(cells[k].text)]
         if labels:
             return labels[-1], column_header

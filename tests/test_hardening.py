@@ -1,0 +1,183 @@
+"""Hostile and broken input: every case ends in a finding or a clear message with the right exit status,
+never a traceback; inputs are never written; output is deterministic and written atomically."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportlint.cli import main
+from reportlint.lint import lint_bytes, lint_text
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+
+
+def findings_within_file(text: str, findings) -> bool:
+    lines = text.split("\n")
+    for f in findings:
+        if not 1 <= f.line <= max(1, len(lines)):
+            return False
+        if f.code.startswith("RL0"):
+            continue
+        if not 1 <= f.column <= len(lines[f.line - 1]) + 1:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("name,data,code", [
+    ("empty", b"", "RL003"),
+    ("blank", b"  \n\n\t \r\n", "RL003"),
+    ("binary", bytes(range(256)) * 8, "RL002"),
+    ("nul-in-text", "基本支出100万元\x00其中".encode("utf-8"), "RL002"),
+    ("bad-utf8-and-gb18030", b"abc\x80\xffdef" * 20, "RL004"),
+])
+def test_broken_input_is_a_finding(tmp_path, name, data, code):
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(data)
+    result = run(path, "--format", "concise")
+    assert result.exit_code == 1
+    assert f"{path}:1:1: {code} [error]" in result.stdout
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "gb18030", "utf-8-sig"])
+def test_encodings_give_the_same_findings(tmp_path, encoding):
+    text = (EXAMPLES / "defective.txt").read_text(encoding="utf-8")
+    path = tmp_path / "r.txt"
+    path.write_bytes(text.encode(encoding))
+    expected = [(f.code, f.line, f.column, f.message) for f in lint_text(text, str(path)).findings]
+    got = [(f.code, f.line, f.column, f.message) for f in lint_bytes(path.read_bytes(), str(path)).findings]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "1" * 1_000_000 + "\n",                       # a 1 MB line of digits
+    "1.\n" * 30_000,                              # many list markers (300,000 in bench/run)
+    "1." * 100_000,                               # one line of them
+    "支出合计20000.00万元，其中" + "、".join(f"项目{i}经费1.00万元" for i in range(20_000)) + "。",
+    "占" * 100_000 + "5%",
+    "\t1\n\n" * 20_000,                           # a table of 20,000 one-cell rows
+    "（一）" * 50_000,
+    "基本支出" * 50_000 + "100万元",
+])
+def test_pathological_inputs_finish_without_error(text):
+    result = lint_text(text, "p.txt")
+    assert not [f for f in result.findings if f.code == "RL009"]
+    assert findings_within_file(text, result.findings)
+
+
+def test_too_large_is_a_finding(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * 2048)
+    result = run(path, "--max-bytes", "1024", "--format", "concise")
+    assert result.exit_code == 1 and "RL006" in result.stdout
+
+
+def test_symlink_loop_and_missing_path(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "r.txt").write_text("一、概况\n内容。\n", encoding="utf-8")
+    os.symlink(tmp_path, tmp_path / "sub" / "loop")
+    result = run(tmp_path, "--format", "concise")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert run(tmp_path / "nope.txt").exit_code == 2
+
+
+def test_inputs_are_never_written(tmp_path):
+    targets = []
+    for name in ("clean.txt", "defective.txt", "scored.txt"):
+        target = tmp_path / name
+        target.write_bytes((EXAMPLES / name).read_bytes())
+        targets.append((target, target.read_bytes(), os.stat(target).st_mtime_ns))
+    for fmt in ("full", "json", "junit", "sarif", "github", "gitlab"):
+        run(tmp_path, "--format", fmt, "--report", f"json:{tmp_path / 'out.json'}")
+    for target, data, mtime in targets:
+        assert target.read_bytes() == data and os.stat(target).st_mtime_ns == mtime
+
+
+def test_output_is_deterministic(tmp_path):
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    outputs = set()
+    for _ in range(2):
+        for fmt in ("json", "junit", "sarif", "gitlab", "concise"):
+            proc = subprocess.run([sys.executable, "-m", "reportlint", str(EXAMPLES), "--format", fmt],
+                                  capture_output=True, env=env, cwd=ROOT)
+            outputs.add((fmt, proc.stdout))
+    assert len(outputs) == 5
+
+
+def test_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    from reportlint.output import atomic
+
+    target = tmp_path / "r.xml"
+    target.write_text("previous", encoding="utf-8")
+
+    class Boom(Exception):
+        pass
+
+    real_replace = os.replace
+
+    def failing_replace(src, dst):
+        raise Boom()
+
+    monkeypatch.setattr(atomic.os, "replace", failing_replace)
+    with pytest.raises(Boom):
+        atomic.write_atomic(str(target), "new content")
+    monkeypatch.setattr(atomic.os, "replace", real_replace)
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.xml"]
+
+
+def test_a_broken_rule_is_a_finding_and_exit_2(monkeypatch):
+    from reportlint.checks import REGISTRY, Rule, all_rules
+
+    all_rules()
+
+    def broken(ctx):
+        raise RuntimeError("boom")
+        yield
+
+    monkeypatch.setitem(REGISTRY, "RL998", Rule("RL998", "broken", "error", broken, "A broken rule."))
+    result = run(EXAMPLES / "clean.txt", "--format", "concise")
+    assert result.exit_code == 2 and "RL009" in result.stdout and "RL998" in result.stdout
+
+
+def test_config_is_data_never_executed(tmp_path, monkeypatch):
+    payload = "__import__('pathlib').Path('owned').touch()"
+    (tmp_path / "reportlint.toml").write_text(f'profile = "{payload}"\n', encoding="utf-8")
+    (tmp_path / "c.txt").write_text("一、概况\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("c.txt")
+    assert result.exit_code == 2 and not (tmp_path / "owned").exists()
+
+
+TOKENS = st.sampled_from([
+    "一、", "（二）", "1.", "2、", "(3)", "①", "基本支出", "项目支出", "人员经费", "公用经费", "支出合计", "三公经费",
+    "其中", "占", "增长", "减少", "执行率", "预算数", "执行数", "编制数", "实有人数", "万元", "元", "%", "人", "，", "。", "；",
+    "：", "\n", "\t", "|", " ", "　", "１２", "３．５", "100", "2665.79", "0.01", "20", "2022年", "萬元", "預算", "得分", "分值",
+    "优秀", "等次为", "自评得分为", "98分", "(", ")", "约", "以上", "≤", "-", "……", "合计", "\r\n", "\x0c", "\ufeff",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TOKENS, max_size=80).map("".join))
+def test_fuzz_lint_never_crashes_and_stays_in_the_file(text):
+    result = lint_text(text, "f.txt")
+    assert not [f for f in result.findings if f.code == "RL009"], [f.message for f in result.findings]
+    assert findings_within_file(text.replace("\r\n", "\n"), result.findings)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_fuzz_bytes_never_crash(data):
+    result = lint_bytes(data, "b.txt")
+    assert not [f for f in result.findings if f.code == "RL009"]
