@@ -55,6 +55,37 @@ def agree(a: Figure, b: Figure) -> bool:
     return False
 
 
+def _satisfied_sums(doc) -> set[int]:
+    """Figures that take part in a complete sum relation that holds."""
+    from reportlint.checks.arithmetic import sum_gap
+
+    ok: set[int] = set()
+    for rel in doc.relations:
+        if rel.kind in ("breakdown", "identity") and rel.total is not None and len(rel.parts) >= 2:
+            total = doc.figure(rel.total)
+            parts = [doc.figure(p) for p in rel.parts]
+            gap, tol = sum_gap(total, parts)
+            if abs(gap) <= tol:
+                ok.update((rel.total, *rel.parts))
+    return ok
+
+
+def _best_supported(doc, figs: list[Figure]) -> Figure:
+    """The value to compare the others with: the one stated most often and borne out by arithmetic
+    (a sum that holds counts double); on a tie, the first stated."""
+    satisfied = _satisfied_sums(doc)
+    clusters: list[list[Figure]] = []
+    for fig in figs:
+        for cluster in clusters:
+            if agree(fig, cluster[0]):
+                cluster.append(fig)
+                break
+        else:
+            clusters.append([fig])
+    best = max(clusters, key=lambda c: (len(c) + 2 * sum(1 for f in c if f.id in satisfied), -figs.index(c[0])))
+    return best[0]
+
+
 @rule("RL301", "contradictory-figure", "error")
 def contradictory_figure(ctx: Context):
     """前后矛盾：同一个数（同一概念、同一口径）在报告里写成了两个不同的值。
@@ -81,8 +112,10 @@ def contradictory_figure(ctx: Context):
         if len(figs) < 2:
             continue
         figs = sorted(figs, key=lambda f: (f.span.start.line, f.span.start.column))
-        reference = figs[0]
-        for fig in figs[1:]:
+        reference = _best_supported(doc, figs)
+        for fig in figs:
+            if fig is reference:
+                continue
             if agree(fig, reference):
                 continue
             if fig.value == reference.value and fig.unit != reference.unit:

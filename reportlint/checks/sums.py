@@ -33,6 +33,15 @@ def _amount(v, total: Figure) -> str:
     return fmt(v / scale(total), places)
 
 
+def _disjoint_parts(total: Figure, parts: list[Figure]) -> bool:
+    """Whether the parts are distinct categories of the total by an identity (so they cannot overlap)."""
+    concepts = [p.concept for p in parts]
+    if None in concepts or len(set(concepts)) != len(concepts):
+        return False
+    return any(identity.total == total.concept and set(concepts) <= set(identity.parts)
+               for identity in vocabulary().identities)
+
+
 @rule("RL101", "sum-mismatch", "error")
 def sum_mismatch(ctx: Context):
     """合计与分项之和不符：总数不等于它的组成部分之和（已考虑四舍五入）。
@@ -63,12 +72,18 @@ def sum_mismatch(ctx: Context):
         if abs(gap) <= tol:
             continue
         exact = rel.complete
+        disjoint = _disjoint_parts(total, parts)
         if not exact and gap < 0:
             if rel.kind != "identity":
-                continue
+                continue  # a partial breakdown only bounds
             severity = "warning"  # parts short of the total: other categories may exist
-        elif not exact and rel.kind == "breakdown":
-            continue  # a partial breakdown only bounds (RL102)
+        elif not exact:
+            if disjoint:
+                severity = "error"  # distinct categories of the total cannot add up to more than it
+            elif rel.kind == "breakdown" and total.is_money and len(parts) >= 2:
+                severity = "warning"  # unknown categories: they might overlap
+            else:
+                continue
         else:
             severity = "error" if (rel.explicit or rel.kind == "identity") else "warning"
         unit = _display_unit(total)
