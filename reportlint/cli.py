@@ -3,6 +3,7 @@ module level: ``reportlint FILE`` must start fast."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -68,8 +69,10 @@ def main():
 @click.option("--junit-flavor", type=click.Choice(["strict", "xunit1"]), default="strict", show_default=True,
               help="xunit1 adds file/line attributes (GitLab, action-junit-report; not schema-valid).")
 @click.option("--max-bytes", type=int, default=None, help="Skip files larger than this (default 16 MiB).")
+@click.option("-j", "--jobs", type=int, default=None,
+              help="Worker processes (default: the number of cores; 1 for a single file).")
 def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path,
-          isolated, baseline, write_baseline, statistics, junit_flavor, max_bytes):
+          isolated, baseline, write_baseline, statistics, junit_flavor, max_bytes, jobs):
     """Check reports (files, directories of *.txt, or - for stdin)."""
     from reportlint.checks import all_rules
     from reportlint.config import Config, ConfigError, find_config, load_config
@@ -107,7 +110,10 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         sys.exit(EXIT_USAGE)
     rules = _select_rules(all_rules(), select, ignore)
     chosen_profile = _profile(profile or config.profile)
-    results = _lint_all(files, rules, chosen_profile, max_bytes, fmt)
+    if jobs is not None and jobs < 1:
+        raise click.BadParameter("must be at least 1", param_hint="--jobs")
+    jobs = jobs or (os.cpu_count() or 1)
+    results = _lint_all(files, rules, chosen_profile, max_bytes, jobs)
     for result in results:
         extra = config.ignored_for(result.path)
         result.findings = [
@@ -172,17 +178,14 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     sys.exit(status)
 
 
-def _lint_all(files, rules, profile, max_bytes, fmt):
-    from reportlint.lint import lint_path
+def _lint_all(files, rules, profile, max_bytes, jobs):
+    from reportlint.lint import lint_many
 
-    show = len(files) > 1 and sys.stderr.isatty()
-    if not show:
-        return [lint_path(path, rules, profile, max_bytes) for path in files]
-    results = []
-    with click.progressbar(files, label="reportlint", file=sys.stderr, show_pos=True) as bar:
-        for path in bar:
-            results.append(lint_path(path, rules, profile, max_bytes))
-    return results
+    stream = lint_many(files, rules, profile, max_bytes, jobs)
+    if not (len(files) > 1 and sys.stderr.isatty()):
+        return list(stream)
+    with click.progressbar(stream, length=len(files), label="reportlint", file=sys.stderr, show_pos=True) as bar:
+        return list(bar)
 
 
 def _with_severity(finding, overrides):

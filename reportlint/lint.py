@@ -28,6 +28,23 @@ class FileResult:
     document: Document | None = None
     failed: bool = False  # the input could not be read
     sha256: str = ""
+    source_lines: dict[int, str] = field(default_factory=dict)  # the lines findings point at (after slim())
+
+    def line(self, number: int) -> str | None:
+        """An original line (1-based), from the document or from the lines kept by slim()."""
+        if self.document is not None:
+            lines = self.document.lines
+            return lines[number - 1] if 0 < number <= len(lines) else None
+        return self.source_lines.get(number)
+
+    def slim(self) -> "FileResult":
+        """Drop the parsed document, keeping only the lines the findings point at (cheap to hold and to send
+        between processes: memory stays flat over a large corpus)."""
+        if self.document is not None:
+            wanted = {f.line for f in self.findings} | {r.line for f in self.findings for r in f.related}
+            self.source_lines = {n: self.document.lines[n - 1] for n in wanted if 0 < n <= len(self.document.lines)}
+            self.document = None
+        return self
 
 
 def expand_paths(paths: list[str]) -> list[str]:
@@ -121,3 +138,33 @@ def lint_path(path: str, rules: list[Rule] | None = None, profile: Profile | Non
     result = lint_bytes(data, path, rules, profile)
     result.sha256 = hashlib.sha256(data).hexdigest()
     return result
+
+
+def _worker_init() -> None:
+    all_rules()  # compile patterns and load rules once per process
+
+
+def _lint_one(args) -> FileResult:
+    path, codes, profile, max_bytes = args
+    from reportlint.checks import REGISTRY
+
+    rules = [REGISTRY[c] for c in codes]
+    return lint_path(path, rules, profile, max_bytes).slim()
+
+
+def lint_many(paths: list[str], rules: list[Rule], profile: Profile | None = None,
+              max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1):
+    """Lint many files, yielding slim results in input order; with jobs > 1 over a process pool
+    (the output is the same as a serial run)."""
+    if jobs <= 1 or len(paths) <= 1 or "-" in paths:
+        for path in paths:
+            yield lint_path(path, rules, profile, max_bytes).slim()
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    codes = [r.code for r in rules]
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init) as pool:
+        chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
+        yield from pool.map(_lint_one, [(p, codes, profile, max_bytes) for p in paths], chunksize=chunk)

@@ -123,3 +123,16 @@ def test_linting_a_file_imports_no_heavy_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout
     assert "HEAVY []" in out
+
+
+def test_jobs_output_equals_serial_output(tmp_path):
+    import shutil
+
+    for i in range(6):
+        for name in ("clean.txt", "defective.txt", "scored.txt"):
+            shutil.copy(EXAMPLES / name, tmp_path / f"{i}_{name}")
+    serial = subprocess.run([sys.executable, "-m", "reportlint", str(tmp_path), "--format", "json", "--jobs", "1"],
+                            capture_output=True, cwd=ROOT).stdout
+    parallel = subprocess.run([sys.executable, "-m", "reportlint", str(tmp_path), "--format", "json", "--jobs", "2"],
+                              capture_output=True, cwd=ROOT).stdout
+    assert serial == parallel and json.loads(serial)["summary"]["files"] == 18

@@ -42,6 +42,13 @@ def _disjoint_parts(total: Figure, parts: list[Figure]) -> bool:
                for identity in vocabulary().identities)
 
 
+def _distinct(ctx: Context, parts: list[Figure]) -> bool:
+    """Parts named differently and stated in one state (not an item's budget beside its actual)."""
+    names = [p.concept or ctx.clause(p) for p in parts]
+    states = {dict(p.qualifiers).get("state", "") for p in parts}
+    return "" not in names and len(set(names)) == len(names) and len(states) <= 1
+
+
 @rule("RL101", "sum-mismatch", "error")
 def sum_mismatch(ctx: Context):
     """合计与分项之和不符：总数不等于它的组成部分之和（已考虑四舍五入）。
@@ -80,7 +87,7 @@ def sum_mismatch(ctx: Context):
         elif not exact:
             if disjoint:
                 severity = "error"  # distinct categories of the total cannot add up to more than it
-            elif rel.kind == "breakdown" and total.is_money and len(parts) >= 2:
+            elif rel.kind == "breakdown" and total.is_money and len(parts) >= 2 and _distinct(ctx, parts):
                 severity = "warning"  # unknown categories: they might overlap
             else:
                 continue

@@ -82,11 +82,11 @@ def render(results, lang: str = "zh", exit_code: int | None = None) -> str:
             region["snippet"] = {"text": snippet}
         return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
 
-    texts = {r.path: (r.document.lines if r.document is not None else ()) for r in results}
+    by_path = {r.path: r for r in results}
     out_results = []
     for f, fp in zip(findings, prints):
-        lines = texts.get(f.path, ())
-        snippet = lines[f.line - 1] if 0 < f.line <= len(lines) else None
+        owner = by_path.get(f.path)
+        snippet = owner.line(f.line) if owner is not None else None
         result = {
             "ruleId": f.code, "level": LEVEL[f.severity], "message": {"text": f.text(lang)},
             "locations": [location(f.path, f.line, f.column, f.end_line, f.end_column, snippet)],

@@ -41,10 +41,11 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def _frame(lines, line: int, column: int, end_line: int, end_column: int, label: str = "") -> list[str]:
-    if not 0 < line <= len(lines):
+def _frame(line_of, line: int, column: int, end_line: int, end_column: int, label: str = "") -> list[str]:
+    text = line_of(line)
+    if text is None:
         return []
-    source = lines[line - 1].replace("\t", " ")
+    source = text.replace("\t", " ")
     start = max(column - 1, 0)
     stop = end_column - 1 if end_line == line and end_column > column else start + 1
     head = source[:start]
@@ -61,13 +62,12 @@ def render_full(results, lang: str = "zh") -> str:
     """Each finding with the source lines, the figures marked, the related places and a pointer to the rule."""
     out = []
     for result in results:
-        lines = result.document.lines if result.document is not None else ()
         for f in result.findings:
             out.append(concise_line(f, lang))
-            out.extend(_frame(lines, f.line, f.column, f.end_line, f.end_column))
+            out.extend(_frame(result.line, f.line, f.column, f.end_line, f.end_column))
             for r in f.related:
                 text = r.message if lang == "zh" or not r.message_en else r.message_en
-                out.extend(_frame(lines, r.line, r.column, r.line, r.column + 1, text) or
+                out.extend(_frame(result.line, r.line, r.column, r.line, r.column + 1, text) or
                            [f"    {f.path}:{r.line}:{r.column}: {text}"])
             out.append(f"  = help: reportlint rule {f.code}")
             out.append("")

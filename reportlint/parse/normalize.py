@@ -39,6 +39,13 @@ def _build_char_table() -> dict[int, str]:
 
 
 CHAR_TABLE = _build_char_table()
+_CHAR_MAP = {chr(k): v for k, v in CHAR_TABLE.items()}
+_TO_MAP = regex.compile("[" + "".join(regex.escape(ch) for ch in _CHAR_MAP) + "]")
+
+
+def _map_chars(text: str) -> str:
+    """CHAR_TABLE applied to the few characters that need it (faster than str.translate on CJK text)."""
+    return _TO_MAP.sub(lambda m: _CHAR_MAP[m.group()], text)
 
 # A cheap test for traditional text: common characters that only traditional script uses.
 _TRADITIONAL_HINTS = set(
@@ -66,7 +73,7 @@ def _char_t2s(ch: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Traditional → simplified, keeping the length (and so every position) unchanged."""
-    if not any(ch in _TRADITIONAL_HINTS for ch in text):
+    if _TRADITIONAL_HINTS.isdisjoint(text):
         return text
     converted = _converter().convert(text)
     if len(converted) == len(text):
@@ -130,9 +137,10 @@ def _apply_deletions(text: str, origin: list[int], patterns) -> tuple[str, list[
 
 def normalize_line(simplified_line: str, line_no: int) -> NormText:
     """Normalise one line that has already been through ``to_simplified``."""
-    text = simplified_line.translate(CHAR_TABLE)
+    text = _map_chars(simplified_line)
     text = _COMMA_IN_NUMBER.sub(",", text)
-    origin = [encode(line_no, i) for i in range(len(text))]
+    base = encode(line_no, 0)
+    origin = list(range(base, base + len(text)))
     text, origin = _apply_deletions(text, origin, (_PINYIN_GLOSS,))
     text, origin = _apply_deletions(text, origin, (_SPACE_IN_HAN,))
     return NormText(text, tuple(origin))
@@ -156,4 +164,4 @@ def join(parts: list[NormText], separator: str = "") -> NormText:
 
 def normalize_text(text: str) -> str:
     """Normalise a short string (a label or a term) the same way, without positions."""
-    return _SPACE_IN_HAN.sub("", _PINYIN_GLOSS.sub("", to_simplified(text).translate(CHAR_TABLE)))
+    return _SPACE_IN_HAN.sub("", _PINYIN_GLOSS.sub("", _map_chars(to_simplified(text))))

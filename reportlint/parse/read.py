@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -64,11 +65,14 @@ def _looks_like_utf16(data: bytes) -> str | None:
     return None
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
-    if not text:
+    sample = text[:20000]
+    if not sample:
         return 0.0
-    bad = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return bad / min(len(text), 20000)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def decode(data: bytes) -> tuple[str, str]:
