@@ -47,7 +47,7 @@ def main():
 
 @main.command("check")
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["full", "concise", "text", "json", "junit", "sarif", "github", "gitlab"]),
+@click.option("--format", "fmt", type=click.Choice(["full", "concise", "text", "json", "junit", "sarif", "github", "gitlab", "html"]),
               default=None, help="Output format (default: full on a terminal, concise otherwise).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to FILE.")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
@@ -77,7 +77,7 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     from reportlint.checks import all_rules
     from reportlint.config import Config, ConfigError, find_config, load_config
     from reportlint.lint import PathError, expand_paths, lint_path
-    from reportlint.output import render
+    from reportlint.output import FORMATS, render
     from reportlint.output.text import summary
     from reportlint.parse.read import DEFAULT_MAX_BYTES
 
@@ -97,9 +97,9 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     report_specs = []
     for spec in reports:
         kind, sep, target = spec.partition(":")
-        if not sep or not target or kind not in ("full", "concise", "text", "json", "junit", "sarif", "github", "gitlab"):
-            raise click.BadParameter(f"{spec!r}: expected FORMAT:PATH with FORMAT one of "
-                                     "full, concise, json, junit, sarif, github, gitlab", param_hint="--report")
+        if not sep or not target or kind not in FORMATS:
+            raise click.BadParameter(f"{spec!r}: expected FORMAT:PATH with FORMAT one of {', '.join(FORMATS)}",
+                                     param_hint="--report")
         report_specs.append((kind, target))
     if fmt is None:
         fmt = "full" if sys.stdout.isatty() else "concise"
@@ -229,14 +229,20 @@ def _profile(name: str):
 
 @main.command("facts")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write to FILE.")
-def facts(paths, fmt, output):
-    """Export every figure the parser read (value, unit, concept, qualifiers, table position) and the relations."""
-    from reportlint.lint import PathError, expand_paths
-    from reportlint.output import facts as facts_output
-    from reportlint.parse import parse_text
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to FILE (relations and findings go beside it: FILE.relations.csv, FILE.findings.csv).")
+@click.option("--relations", is_flag=True, help="Also export the relations table (always in JSON).")
+@click.option("--findings", "with_findings", is_flag=True, help="Also export the findings table.")
+def facts(paths, fmt, output, relations, with_findings):
+    """Export every figure the parser read (value, unit, value in 元, concept, qualifiers, table cell), and
+    the relations and findings, as tables validated by their pandera schemas."""
+    import json
+
+    from reportlint.lint import PathError, expand_paths, lint_text
+    from reportlint.output import tables
     from reportlint.parse.read import InputProblem, decode, read_path
+    from reportlint.validators.schemas import FIGURES, FINDINGS, RELATIONS, TableBug
 
     _stdout_utf8()
     try:
@@ -244,7 +250,9 @@ def facts(paths, fmt, output):
     except PathError as exc:
         click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    docs = []
+    if fmt != "json" and not output and (relations or with_findings or fmt == "parquet"):
+        raise click.UsageError(f"--format {fmt} with --relations/--findings (or parquet) needs -o FILE")
+    docs, all_findings = [], []
     status = EXIT_OK
     for path in files:
         try:
@@ -254,14 +262,42 @@ def facts(paths, fmt, output):
             click.echo(f"{path}:1:1: {problem.code} {problem.message_zh}", err=True)
             status = EXIT_FINDINGS
             continue
-        docs.append(parse_text(text_, path, encoding))
-    rendered = facts_output.render_json(docs) if fmt == "json" else facts_output.render_csv(docs)
-    if output:
-        from reportlint.output.atomic import write_atomic
+        result = lint_text(text_, path, encoding)
+        docs.append(result.document)
+        all_findings.extend(result.findings)
+    try:
+        figures_df = tables.frame((row for d in docs for row in tables.figure_records(d)), FIGURES)
+        relations_df = tables.frame((row for d in docs for row in tables.relation_records(d)), RELATIONS)
+        findings_df = tables.frame(tables.finding_records(all_findings), FINDINGS) if with_findings else None
+    except TableBug as bug:
+        click.echo(f"reportlint: {bug}", err=True)
+        sys.exit(EXIT_USAGE)
+    if fmt == "json":
+        payload = {"figures": json.loads(figures_df.to_json(orient="records", force_ascii=False)),
+                   "relations": json.loads(relations_df.to_json(orient="records", force_ascii=False))}
+        for row in payload["figures"]:
+            row["qualifiers"] = json.loads(row["qualifiers"])
+        if findings_df is not None:
+            payload["findings"] = json.loads(findings_df.to_json(orient="records", force_ascii=False))
+        rendered = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+        if output:
+            from reportlint.output.atomic import write_atomic
 
-        write_atomic(output, rendered)
-    else:
-        click.echo(rendered, nl=False)
+            write_atomic(output, rendered)
+        else:
+            click.echo(rendered, nl=False)
+        sys.exit(status)
+    text_out = tables.write(figures_df, fmt, output)
+    if text_out is not None:
+        click.echo(text_out, nl=False)
+    if output:
+        stem, dot, ext = output.rpartition(".")
+        base = stem if dot else output
+        suffix = f".{ext}" if dot else f".{fmt}"
+        if relations:
+            tables.write(relations_df, fmt, f"{base}.relations{suffix}")
+        if findings_df is not None:
+            tables.write(findings_df, fmt, f"{base}.findings{suffix}")
     sys.exit(status)
 
 

@@ -104,10 +104,11 @@ def test_facts_json_and_csv():
     payload = json.loads(result.stdout)
     row = next(r for r in payload["figures"] if r["text"] == "830.25万元" and r["line"] == 12)
     assert row["concept"] == "basic_expenditure" and row["unit"] == "万元" and row["decimals"] == 2
-    assert row["value_yuan"] == "8302500.00"
+    assert row["value_yuan"] == 8302500.0 and row["value_text"] == "830.25"
+    assert row["qualifiers"]["state"] == "actual"
     assert any(r["kind"] == "breakdown" for r in payload["relations"])
     csv_out = run("facts", str(EXAMPLES / "clean.txt"), "--format", "csv").stdout
-    assert csv_out.splitlines()[0].startswith("path,line,column,end_line,end_column,text,value,unit,decimals")
+    assert csv_out.splitlines()[0].startswith("path,line,column,end_line,end_column,text,value,value_text,unit,decimals")
 
 
 def test_version():
@@ -136,3 +137,20 @@ def test_jobs_output_equals_serial_output(tmp_path):
     parallel = subprocess.run([sys.executable, "-m", "reportlint", str(tmp_path), "--format", "json", "--jobs", "2"],
                               capture_output=True, cwd=ROOT).stdout
     assert serial == parallel and json.loads(serial)["summary"]["files"] == 18
+
+
+def test_a_broken_table_is_a_bug_report_not_a_file(tmp_path, monkeypatch):
+    from reportlint.output import tables
+
+    real = tables.figure_records
+
+    def corrupt(doc):
+        for row in real(doc):
+            row["line"] = 0
+            yield row
+
+    monkeypatch.setattr(tables, "figure_records", corrupt)
+    out = tmp_path / "f.csv"
+    result = run("facts", str(EXAMPLES / "clean.txt"), "--format", "csv", "-o", str(out))
+    assert result.exit_code == 2 and "figures table failed its schema" in result.stderr and "line" in result.stderr
+    assert not out.exists()

@@ -136,3 +136,23 @@ def test_every_encoding_gives_the_same_findings(tmp_path):
         target.write_bytes(data)
         results.append([(f.code, f.line, f.column, f.message) for f in lint_path(str(target)).findings])
     assert results[0] == results[1] == results[2]
+
+
+def test_facts_of_the_whole_corpus_load_in_pandas_and_pass_the_schema(tmp_path):
+    if not CORPUS.exists():
+        pytest.skip("shared corpus not available")
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from reportlint.cli import main
+    from reportlint.validators.schemas import FIGURES, FINDINGS, RELATIONS
+
+    out = tmp_path / "facts.parquet"
+    result = CliRunner().invoke(main, ["facts", str(CORPUS), "--format", "parquet", "-o", str(out),
+                                       "--relations", "--findings"])
+    assert result.exit_code == 0, result.output
+    figures = pd.read_parquet(out)
+    assert len(figures) > 1000 and figures["path"].nunique() >= 40
+    FIGURES.validate(figures)
+    RELATIONS.validate(pd.read_parquet(tmp_path / "facts.relations.parquet"))
+    FINDINGS.validate(pd.read_parquet(tmp_path / "facts.findings.parquet"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-FORMATS = ("full", "concise", "text", "json", "junit", "sarif", "github", "gitlab")
+FORMATS = ("full", "concise", "text", "json", "junit", "sarif", "github", "gitlab", "html")
 
 
 def render(fmt: str, results, *, lang: str = "zh", fail_level: str = "error", junit_flavor: str = "strict",
@@ -35,4 +35,8 @@ def render(fmt: str, results, *, lang: str = "zh", fail_level: str = "error", ju
         from reportlint.ci.gitlab import render as gitlab_render
 
         return gitlab_render(results, lang)
+    if fmt == "html":
+        from reportlint.output.html import render as html_render
+
+        return html_render(results, lang)
     raise ValueError(f"unknown format {fmt!r}")

@@ -12,6 +12,9 @@ def write_atomic(path: str, content: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # an ordinary file, not mkstemp's private 0600
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -1,0 +1,90 @@
+"""The exported tables (figures, relations, findings) as pandas DataFrames, validated by their pandera
+schemas before they are written. Imports pandas: used only by ``reportlint facts`` and ``reportlint audit``."""
+
+from __future__ import annotations
+
+import json
+
+from reportlint.document import MONEY_UNITS, Document
+
+
+def figure_records(doc: Document):
+    from reportlint.rules import vocabulary
+
+    vocab = vocabulary()
+    for f in doc.figures:
+        yield {
+            "path": doc.path, "line": f.span.start.line, "column": f.span.start.column,
+            "end_line": f.span.end.line, "end_column": f.span.end.column, "text": f.text,
+            "value": float(f.value), "value_text": format(f.value, "f"), "unit": f.unit, "decimals": f.decimals,
+            "value_yuan": float(f.value * MONEY_UNITS[f.unit]) if f.unit in MONEY_UNITS else None,
+            "concept": f.concept or "", "concept_name": vocab.concept_name(f.concept),
+            "qualifiers": json.dumps(dict(f.qualifiers), ensure_ascii=False, sort_keys=True),
+            "label": f.label, "approx": f.approx,
+            "table": f.table.table if f.table else None, "row": f.table.row if f.table else None,
+            "col": f.table.col if f.table else None,
+            "row_header": f.table.row_header if f.table else "", "column_header": f.table.column_header if f.table else "",
+        }
+
+
+def relation_records(doc: Document):
+    def text(fid):
+        return doc.figures[fid].text if fid is not None else ""
+
+    def line(fid):
+        return doc.figures[fid].span.start.line if fid is not None else None
+
+    for k, r in enumerate(doc.relations):
+        yield {
+            "path": doc.path, "id": k, "kind": r.kind, "complete": r.complete, "explicit": r.explicit,
+            "total_line": line(r.total), "total_text": text(r.total),
+            "parts": " + ".join(text(p) for p in r.parts), "result_line": line(r.result), "result_text": text(r.result),
+            "note": r.note,
+        }
+
+
+def finding_records(findings):
+    for f in findings:
+        yield {"path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
+               "code": f.code, "name": f.name, "severity": f.severity, "message": f.message}
+
+
+def frame(records, schema):
+    import pandas as pd
+
+    from reportlint.validators.schemas import validate
+
+    columns = list(schema.columns)
+    df = pd.DataFrame(list(records), columns=columns)
+    for name, column in schema.columns.items():
+        dtype = str(column.dtype)
+        if dtype == "Int64":
+            df[name] = df[name].astype("Int64")
+        elif dtype.startswith("int"):
+            df[name] = df[name].astype("int64")
+        elif dtype.startswith("float"):
+            df[name] = df[name].astype("float64")
+        elif dtype == "bool":
+            df[name] = df[name].astype(bool)
+        elif dtype in ("str", "object"):
+            df[name] = df[name].fillna("").astype(object)
+    return validate(schema, df)
+
+
+def write(df, fmt: str, path: str | None) -> str | None:
+    """Write a validated table; returns the text when no path is given (csv/json)."""
+    if fmt == "parquet":
+        if not path:
+            raise ValueError("parquet needs -o FILE")
+        df.to_parquet(path, index=False)
+        return None
+    if fmt == "csv":
+        text = df.to_csv(index=False)
+    else:
+        text = df.to_json(orient="records", force_ascii=False, indent=2) + "\n"
+    if path:
+        from reportlint.output.atomic import write_atomic
+
+        write_atomic(path, text)
+        return None
+    return text

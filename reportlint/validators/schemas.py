@@ -1,0 +1,118 @@
+"""pandera DataFrameSchemas: the documented contract for anyone loading reportlint's tables.
+
+``FIGURES``   one row per figure (``reportlint facts``)
+``RELATIONS`` one row per relation between figures (``--relations``)
+``FINDINGS``  one row per finding (``--findings``)
+
+A table is validated before it is written; a violation is a bug in reportlint, reported with the offending rows.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pandera.pandas as pa
+
+from reportlint.document import MONEY_UNITS
+from reportlint.parse.numbers import COUNT_WORDS
+from reportlint.rules import vocabulary
+
+_COUNTS = [w for w in COUNT_WORDS.split("|") if w]
+UNITS = sorted(set(["", "%", "‰", "分", "元", "万元", "千元", "亿元", "万人"] + _COUNTS + [f"万{w}" for w in _COUNTS]))
+RELATION_KINDS = ["breakdown", "identity", "share", "rate", "change", "adjust"]
+
+
+def _money_consistent(df: pd.DataFrame) -> pd.Series:
+    """value_yuan = value × unit factor for money; empty otherwise."""
+    factor = df["unit"].map(lambda u: float(MONEY_UNITS[u]) if u in MONEY_UNITS else math.nan)
+    is_money = factor.notna()
+    expected = df["value"] * factor
+    close = (df["value_yuan"] - expected).abs() <= 1e-6 * expected.abs().clip(lower=1)
+    return (is_money & close) | (~is_money & df["value_yuan"].isna())
+
+
+def _concepts() -> list[str]:
+    return [""] + sorted(vocabulary().concepts)
+
+
+FIGURES = pa.DataFrameSchema(
+    {
+        "path": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "line": pa.Column(int, pa.Check.ge(1)),
+        "column": pa.Column(int, pa.Check.ge(1)),
+        "end_line": pa.Column(int, pa.Check.ge(1)),
+        "end_column": pa.Column(int, pa.Check.ge(1)),
+        "text": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "value": pa.Column(float, pa.Check(lambda s: s.map(math.isfinite), element_wise=False, name="finite")),
+        "value_text": pa.Column(str, pa.Check.str_matches(r"^-?\d+(\.\d+)?$")),
+        "unit": pa.Column(str, pa.Check.isin(UNITS)),
+        "decimals": pa.Column(int, pa.Check.ge(0)),
+        "value_yuan": pa.Column(float, nullable=True),
+        "concept": pa.Column(str, pa.Check.isin(_concepts())),
+        "concept_name": pa.Column(str),
+        "qualifiers": pa.Column(str),
+        "label": pa.Column(str),
+        "approx": pa.Column(str),
+        "table": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "row": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "col": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+        "row_header": pa.Column(str),
+        "column_header": pa.Column(str),
+    },
+    checks=[
+        pa.Check(lambda df: df["end_line"] >= df["line"], name="end_line >= line"),
+        pa.Check(_money_consistent, name="value_yuan = value × unit"),
+    ],
+    strict=True,
+    ordered=True,
+    name="figures",
+)
+
+RELATIONS = pa.DataFrameSchema(
+    {
+        "path": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "id": pa.Column(int, pa.Check.ge(0)),
+        "kind": pa.Column(str, pa.Check.isin(RELATION_KINDS)),
+        "complete": pa.Column(bool),
+        "explicit": pa.Column(bool),
+        "total_line": pa.Column("Int64", pa.Check.ge(1), nullable=True),
+        "total_text": pa.Column(str),
+        "parts": pa.Column(str),
+        "result_line": pa.Column("Int64", pa.Check.ge(1), nullable=True),
+        "result_text": pa.Column(str),
+        "note": pa.Column(str),
+    },
+    strict=True,
+    ordered=True,
+    name="relations",
+)
+
+FINDINGS = pa.DataFrameSchema(
+    {
+        "path": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "line": pa.Column(int, pa.Check.ge(1)),
+        "column": pa.Column(int, pa.Check.ge(1)),
+        "end_line": pa.Column(int, pa.Check.ge(1)),
+        "end_column": pa.Column(int, pa.Check.ge(1)),
+        "code": pa.Column(str, pa.Check.str_matches(r"^RL\d{3}$")),
+        "name": pa.Column(str),
+        "severity": pa.Column(str, pa.Check.isin(["error", "warning", "info"])),
+        "message": pa.Column(str, pa.Check.str_length(min_value=1)),
+    },
+    strict=True,
+    ordered=True,
+    name="findings",
+)
+
+
+class TableBug(Exception):
+    """A table failed its schema: a bug in reportlint, with the offending rows."""
+
+
+def validate(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
+    try:
+        return schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases.head(20).to_string()
+        raise TableBug(f"the {schema.name} table failed its schema (a bug in reportlint; please report it):\n{cases}") from None
