@@ -241,3 +241,20 @@ def test_rl104_budget_adjustment(lint):
 def test_rl401_restated_in_another_unit(lint):
     found = lint("全年支出980.40万元，其中基本支出610.20万元。\n基本支出610.20元，主要用于人员。\n")
     assert [(f.code, f.line) for f in found] == [("RL401", 2)]
+
+
+# ---------------------------------------------------------------- RL606
+TARGETS = ("\t指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\n"
+           "\t政府采购执行率\n\t100%\n\t{actual}\n\t2\n\t{score}\n\n\t注册用户\n\t≥5万\n\t5万余人\n\t5\n\t5\n\n说明。\n")
+
+
+def test_rl606_full_marks_despite_missed_target(lint):
+    assert [f.line for f in lint(TARGETS.format(actual="72.74%", score=2)) if f.code == "RL606"] == [9]
+    assert not [f for f in lint(TARGETS.format(actual="72.74%", score="1.5")) if f.code == "RL606"]
+    assert not [f for f in lint(TARGETS.format(actual="100%", score=2)) if f.code == "RL606"]
+
+
+def test_rl606_rate_times_weight(lint):
+    table = "\t项目\n\t全年预算数\n\t全年执行数\n\t分值\n\t执行率\n\t得分\n\n\t年度资金总额\n\t43.2\n\t37.24\n\t10\n\t{rate}\n\t{score}\n\n说明。\n"
+    assert [f.code for f in lint(table.format(rate="76%", score=10)) if f.code == "RL606"] == ["RL606"]
+    assert not [f for f in lint(table.format(rate="86%", score=9)) if f.code == "RL606"]  # 8.6, within 0.5

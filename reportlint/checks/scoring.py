@@ -400,3 +400,70 @@ def score_against_rule(ctx: Context):
                 f"'{row.label}' scored full marks (the rule requires no balance), but a balance of {b.text} is stated",
                 related=[(b.span, f"结余 {b.text}", f"balance {b.text}")], subject=f"rule:balance:{row.label}",
             )
+
+
+_TARGET_HEADER = regex.compile(r"指标值|目标值|预期目标|年度目标")
+_ACTUAL_HEADER = regex.compile(r"完成值|实际完成|实际值|完成情况")
+_MEASURE = regex.compile(r"^\s*(?P<op>[≥≤>=<＞＜]|不低于|不高于|不少于|不超过|大于|小于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|万|个|人|件|项|户|次|家|天|日)?")
+
+
+def _measure(text: str):
+    m = _MEASURE.match(text.replace(" ", ""))
+    if not m or (len(text.strip()) > len(m.group(0)) + 2 and not m.group("unit")):
+        return None
+    op = m.group("op") or ""
+    direction = -1 if op in ("≤", "<", "＜", "不高于", "不超过", "小于") else 1
+    return Decimal(m.group("num")), m.group("unit") or "", direction
+
+
+def _cell_text(row: ScoreRow, pattern) -> str:
+    col = _column(row.table, pattern)
+    cells = row.table.rows[row.row]
+    return cells[col].text if col is not None and col < len(cells) else ""
+
+
+@rule("RL606", "score-despite-missed-target", "warning")
+def score_despite_missed_target(ctx: Context):
+    """未达目标仍得满分：评分表中实际完成值没有达到年度指标值，该项却得了满分；或按执行率计分的一项得分高于“执行率 × 分值”。
+
+    检查什么：同一行的“年度指标值/目标值”与“实际完成值”都是可比的数（同一单位，目标可带 ≥、≤），实际值没达到目标
+    而得分等于分值时报告；有“执行率”“分值”“得分”三栏的一行，得分超过 执行率 × 分值（容许 0.5 分）时报告。
+
+    会报：目标 100%、实际 72.74%、得分满分；执行率 76%、分值 10、得分 10。
+    不会报：目标 ≥5万、实际 5万余人；执行率 86%、分值 10、得分 9（8.6 分，四舍五入范围内）。
+
+    怎么改：按完成情况扣分，或在偏差原因中说明。
+
+    An indicator scored full marks although its actual value misses its target (or a score above rate × weight).
+    """
+    for row in score_rows(ctx):
+        if row.score is None or row.weight is None:
+            continue
+        target = _measure(_cell_text(row, _TARGET_HEADER))
+        actual = _measure(_cell_text(row, _ACTUAL_HEADER))
+        if target and actual and target[1] == actual[1] and row.score >= row.weight:
+            missed = actual[0] < target[0] if target[2] > 0 else actual[0] > target[0]
+            if missed:
+                yield ctx.finding(
+                    "RL606", _row_span(row),
+                    f"“{row.label}”实际完成 {_cell_text(row, _ACTUAL_HEADER)}，未达到目标 {_cell_text(row, _TARGET_HEADER)}，却得满分 {row.score:f}",
+                    f"'{row.label}' reached {_cell_text(row, _ACTUAL_HEADER)} against a target of "
+                    f"{_cell_text(row, _TARGET_HEADER)}, yet scored full marks",
+                    subject=f"missed-target:{row.label}",
+                )
+                continue
+        rate_col = _column(row.table, regex.compile(r"执行率"))
+        if rate_col is not None and rate_col < len(row.table.rows[row.row]):
+            from reportlint.parse.numbers import parse_cell_number
+
+            parsed = parse_cell_number(row.table.rows[row.row][rate_col].text)
+            if parsed and parsed[2] == "%":
+                expected = min(row.weight, row.weight * parsed[0] / 100)
+                if row.score > expected + Decimal("0.5"):
+                    yield ctx.finding(
+                        "RL606", _row_span(row),
+                        f"“{row.label}”执行率 {parsed[0]:f}%，按 执行率 × 分值 应得 {expected:.2f} 分，却得 {row.score:f} 分",
+                        f"'{row.label}': execution rate {parsed[0]:f}% × weight {row.weight:f} = {expected:.2f}, "
+                        f"but scored {row.score:f}",
+                        subject=f"rate-score:{row.label}",
+                    )

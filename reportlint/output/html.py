@@ -15,6 +15,8 @@ from reportlint import __version__
 from reportlint.checks import FAMILIES, all_rules
 from reportlint.finding import SEVERITY_RANK
 
+DOCUMENT_LEVEL = ("RL501",)  # about the whole report: no source line to show
+
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
 header{background:#24292f;color:#fff;padding:16px 24px}header h1{margin:0;font-size:20px}
@@ -139,7 +141,7 @@ def render(results, lang: str = "zh") -> str:
                        f'{escape(f.severity)}</span> {escape(f.name)} · {escape(r.path)}:{f.line}:{f.column}</div>')
             out.append(f"<p>{escape(f.text(lang))}</p>")
             places = []
-            line = r.line(f.line)
+            line = r.line(f.line) if f.code not in DOCUMENT_LEVEL else None
             if line is not None:
                 places.append(f'<div><b>{t("第", "line ")}{f.line}{t("行", "")}</b><pre class="src">'
                               f'{_marked(line, f.column, f.end_column if f.end_line == f.line else len(line) + 1)}</pre></div>')

@@ -64,7 +64,8 @@ def render_full(results, lang: str = "zh") -> str:
     for result in results:
         for f in result.findings:
             out.append(concise_line(f, lang))
-            out.extend(_frame(result.line, f.line, f.column, f.end_line, f.end_column))
+            if f.code != "RL501":  # about the whole report: no source line to show
+                out.extend(_frame(result.line, f.line, f.column, f.end_line, f.end_column))
             for r in f.related:
                 text = r.message if lang == "zh" or not r.message_en else r.message_en
                 out.extend(_frame(result.line, r.line, r.column, r.line, r.column + 1, text) or
