@@ -249,7 +249,7 @@ TARGETS = ("\t指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n
 
 
 def test_rl606_full_marks_despite_missed_target(lint):
-    assert [f.line for f in lint(TARGETS.format(actual="72.74%", score=2)) if f.code == "RL606"] == [9]
+    assert [f.line for f in lint(TARGETS.format(actual="72.74%", score=2)) if f.code == "RL606"] == [11]  # the score cell
     assert not [f for f in lint(TARGETS.format(actual="72.74%", score="1.5")) if f.code == "RL606"]
     assert not [f for f in lint(TARGETS.format(actual="100%", score=2)) if f.code == "RL606"]
 
