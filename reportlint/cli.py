@@ -77,8 +77,6 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     from reportlint.checks import all_rules
     from reportlint.config import Config, ConfigError, find_config, load_config
     from reportlint.lint import PathError, expand_paths, lint_path
-    from reportlint.output import FORMATS, render
-    from reportlint.output.text import summary
     from reportlint.parse.read import DEFAULT_MAX_BYTES
 
     _stdout_utf8()
@@ -94,13 +92,7 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     select = select if select is not None else ",".join(config.select)
     ignore = ignore if ignore is not None else ",".join(config.ignore)
     max_bytes = max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
-    report_specs = []
-    for spec in reports:
-        kind, sep, target = spec.partition(":")
-        if not sep or not target or kind not in FORMATS:
-            raise click.BadParameter(f"{spec!r}: expected FORMAT:PATH with FORMAT one of {', '.join(FORMATS)}",
-                                     param_hint="--report")
-        report_specs.append((kind, target))
+    report_specs = _parse_reports(reports)
     if fmt is None:
         fmt = "full" if sys.stdout.isatty() else "concise"
     try:
@@ -140,6 +132,14 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         keep = set(map(id, kept))
         for result in results:
             result.findings = [f for f in result.findings if id(f) in keep]
+    _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, junit_flavor, statistics, hidden)
+
+
+def _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, junit_flavor, statistics, hidden=0):
+    """Write the findings in the chosen format(s), the summary on stderr, and exit with the gate's status."""
+    from reportlint.output import render
+    from reportlint.output.text import summary
+
     findings = [f for r in results for f in r.findings]
     gate = SEVERITY_RANK[fail_level]
     failing = any(SEVERITY_RANK[f.severity] >= gate for f in findings)
@@ -176,6 +176,19 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         message += f"（基线隐藏了 {hidden} 个）" if lang == "zh" else f" ({hidden} hidden by the baseline)"
     click.echo(message, err=True)
     sys.exit(status)
+
+
+def _parse_reports(reports):
+    from reportlint.output import FORMATS
+
+    specs = []
+    for spec in reports:
+        kind, sep, target = spec.partition(":")
+        if not sep or not target or kind not in FORMATS:
+            raise click.BadParameter(f"{spec!r}: expected FORMAT:PATH with FORMAT one of {', '.join(FORMATS)}",
+                                     param_hint="--report")
+        specs.append((kind, target))
+    return specs
 
 
 def _lint_all(files, rules, profile, max_bytes, jobs):
@@ -299,6 +312,99 @@ def facts(paths, fmt, output, relations, with_findings):
         if findings_df is not None:
             tables.write(findings_df, fmt, f"{base}.findings{suffix}")
     sys.exit(status)
+
+
+@main.command("audit")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--suite", "suite_path", required=True, type=click.Path(dir_okay=False, exists=True),
+              help="A great-expectations ExpectationSuite (GX's JSON format) to run on the corpus's figures.")
+@click.option("--docs", "docs_dir", type=click.Path(file_okay=False), default=None,
+              help="Also build GX Data Docs in DIR (otherwise nothing is written to disk).")
+@click.option("--format", "fmt", type=click.Choice(["full", "concise", "text", "json", "junit", "sarif", "github", "gitlab", "html"]),
+              default=None, help="Output format (default: full on a terminal, concise otherwise).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to FILE.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH", help="Also write FORMAT to PATH (repeatable).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True)
+@click.option("--exit-zero", is_flag=True)
+@click.option("--with-checks", is_flag=True, help="Also report the ordinary consistency findings.")
+def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, exit_zero, with_checks):
+    """Run an auditor's corpus expectations (great-expectations) on the figures of many reports; every failed
+    expectation becomes RL7xx findings at the offending figures, in every output format and the exit status."""
+    from reportlint.checks import REGISTRY, all_rules
+    from reportlint.finding import Finding
+    from reportlint.lint import FileResult, PathError, expand_paths, lint_text
+    from reportlint.output import tables
+    from reportlint.parse.read import InputProblem, decode, read_path
+    from reportlint.validators.schemas import FIGURES, TableBug
+
+    _stdout_utf8()
+    report_specs = _parse_reports(reports)
+    fmt = fmt or ("full" if sys.stdout.isatty() else "concise")
+    try:
+        files = expand_paths(list(paths))
+    except PathError as exc:
+        click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        from reportlint.validators.expectations import load_suite, run_suite
+
+        suite = load_suite(suite_path)
+    except ImportError:
+        click.echo("reportlint: audit needs great-expectations: pip install 'reportlint[gx]'", err=True)
+        sys.exit(EXIT_USAGE)
+    except (ValueError, TypeError, KeyError) as exc:
+        click.echo(f"reportlint: invalid suite {suite_path}: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    all_rules()
+    results, docs = [], []
+    for path in files:
+        try:
+            text_, encoding = decode(read_path(path))
+        except InputProblem as problem:
+            from reportlint.lint import _problem_finding
+
+            results.append(FileResult(path, findings=[_problem_finding(path, problem)], failed=True))
+            continue
+        result = lint_text(text_, path, encoding)
+        if not with_checks:
+            result.findings = []
+        results.append(result)
+        docs.append(result.document)
+    try:
+        frame = tables.frame((row for d in docs for row in tables.figure_records(d)), FIGURES)
+    except TableBug as bug:
+        click.echo(f"reportlint: {bug}", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        violations = run_suite(frame, suite, docs_dir)
+    except Exception as exc:  # a suite GX cannot run (unknown column, bad kwargs): a usage error
+        click.echo(f"reportlint: the suite could not be run: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    by_path = {r.path: r for r in results}
+    for v in violations:
+        if not v.rows and results:
+            first = results[0]
+            info = REGISTRY["RL702"]
+            first.findings.append(Finding(first.path, 1, 1, 1, 2, "RL702", info.name, info.severity,
+                                          f"语料期望未满足：{v.description}；实际 {v.observed}",
+                                          f"corpus expectation failed: {v.description}; observed {v.observed}",
+                                          subject=f"gx:{v.expectation}"))
+        for index in v.rows:
+            row = frame.iloc[index]
+            owner = by_path.get(row["path"])
+            if owner is None:
+                continue
+            info = REGISTRY["RL701"]
+            owner.findings.append(Finding(
+                owner.path, int(row["line"]), int(row["column"]), int(row["end_line"]), int(row["end_column"]),
+                "RL701", info.name, info.severity,
+                f"语料期望未满足：{v.description}；此处为 {row['text']}（{row['concept_name'] or row['concept'] or '未识别概念'}）",
+                f"corpus expectation failed: {v.description}; here {row['text']}",
+                subject=f"gx:{v.expectation}:{row['text']}", figures=(row["text"],)))
+    for result in results:
+        result.findings.sort(key=Finding.sort_key)
+    _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, "strict", False)
 
 
 @main.command("rules")

@@ -33,3 +33,24 @@ declare("RL009", "internal-error", "error", """内部错误：某条规则在检
 
 An internal error in one rule on one file; the other rules and files still ran.
 """)
+
+declare("RL701", "expectation-failed", "error", """语料期望未满足：审计人员的期望套件（great-expectations）中某条期望在这些数字上不成立。
+
+检查什么：``reportlint audit PATHS --suite SUITE.json`` 把所有报告的数字表（与 ``reportlint facts`` 相同的列）交给
+一个 GX ExpectationSuite 检查；不满足的每一行数字都在它所在的文件、行、列报告。
+
+会报：期望“执行率在 0–120% 之间”，而某报告写“预算执行率135%”。
+不会报：所有执行率都在范围内。
+
+怎么改：核对该数字；或在套件中放宽期望。
+
+A corpus expectation (great-expectations suite) fails at this figure.
+""")
+declare("RL702", "table-expectation-failed", "error", """语料期望未满足（整表）：一条针对整个数字表的期望不成立（如行数、唯一值个数），无法定位到某个数字。
+
+会报：期望“至少有 1000 个数字”，而语料只有 300 个。
+
+怎么改：核对语料，或修改套件。
+
+A table-level corpus expectation fails (reported at the first file).
+""")

@@ -20,6 +20,7 @@ def figure_records(doc: Document):
             "value_yuan": float(f.value * MONEY_UNITS[f.unit]) if f.unit in MONEY_UNITS else None,
             "concept": f.concept or "", "concept_name": vocab.concept_name(f.concept),
             "qualifiers": json.dumps(dict(f.qualifiers), ensure_ascii=False, sort_keys=True),
+            "state": f.qualifier("state"), "year": f.qualifier("year"), "kind": f.qualifier("kind"),
             "label": f.label, "approx": f.approx,
             "table": f.table.table if f.table else None, "row": f.table.row if f.table else None,
             "col": f.table.col if f.table else None,
