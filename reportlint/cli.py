@@ -407,6 +407,22 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
     _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, "strict", False)
 
 
+@main.command("spark", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.pass_context
+def spark_command(ctx):
+    """Lint a corpus on Spark: reportlint spark SOURCE --output DIR [--master local[2]] (pip install 'reportlint[spark]')."""
+    try:
+        from reportlint.spark import main as spark_main
+    except ImportError:
+        click.echo("reportlint: the spark command needs pyspark: pip install 'reportlint[spark]'", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        sys.exit(spark_main(list(ctx.args)))
+    except ImportError:
+        click.echo("reportlint: the spark command needs pyspark: pip install 'reportlint[spark]'", err=True)
+        sys.exit(EXIT_USAGE)
+
+
 @main.command("rules")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def rules_command(lang):
