@@ -318,10 +318,19 @@ def unfilled_form(ctx: Context):
 
     A required cell of a form is left empty, or a template prompt is left in place.
     """
-    for row in score_rows(ctx):
+    rows = score_rows(ctx)
+    covered: dict[str, Decimal] = {}
+    for row in rows:
+        if row.group and row.weight is not None:
+            covered[row.group] = covered.get(row.group, Decimal(0)) + row.weight
+    for row in rows:
         if row.score is None and (row.weight is not None or (row.group and row.label)):
             if row.score_cell is not None and row.score_cell.text and not _PLACEHOLDER.match(row.score_cell.text):
                 continue
+            if row.weight is None:
+                points = _GROUP_POINTS.search(row.group)
+                if points and covered.get(row.group, Decimal(0)) >= Decimal(points.group(1)):
+                    continue  # the group's points are all given to other rows: this one is not applicable
             yield ctx.finding(
                 "RL503", _row_span(row),
                 f"评分表“{row.label}”{'（' + row.group + '）' if row.group else ''}没有填写得分"
