@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reportlint.checks.contradictions import quantity_key  # noqa: E402
 from reportlint.lint import lint_text  # noqa: E402
-from reportlint.parse import parse_text  # noqa: E402
 from reportlint.parse.read import decode  # noqa: E402
 
 

@@ -76,7 +76,7 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     """Check reports (files, directories of *.txt, or - for stdin)."""
     from reportlint.checks import all_rules
     from reportlint.config import Config, ConfigError, find_config, load_config
-    from reportlint.lint import PathError, expand_paths, lint_path
+    from reportlint.lint import PathError, expand_paths
     from reportlint.parse.read import DEFAULT_MAX_BYTES
 
     _stdout_utf8()

@@ -7,7 +7,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from reportlint.checks import Context, Rule, all_rules, run_rules
+from reportlint.checks import Context, Rule, all_rules
 from reportlint.document import Document, Pos, Span
 from reportlint.finding import Finding
 from reportlint.parse import parse_text

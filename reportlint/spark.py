@@ -25,7 +25,6 @@ On a cluster, submit this module as the application, with reportlint installed o
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 

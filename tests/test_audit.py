@@ -1,7 +1,6 @@
 """reportlint audit: a great-expectations suite over the corpus's figures (skipped when GX is absent)."""
 
 import json
-import sys
 from pathlib import Path
 
 import pytest

@@ -2,7 +2,6 @@
 statuses, configuration, baselines and rule documentation."""
 
 import json
-import os
 import shutil
 from pathlib import Path
 

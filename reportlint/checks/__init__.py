@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from reportlint.document import Document, Figure, Span
 from reportlint.finding import Finding, Related
@@ -95,10 +95,15 @@ class Context:
             return f"第{fig.span.start.line}行（表格“{fig.table.row_header or fig.table.column_header}”）"
         return f"第{fig.span.start.line}行"
 
+    def sum_relations(self):
+        """(relation, total, parts) for every breakdown and identity with a total."""
+        doc = self.doc
+        for rel in doc.relations:
+            if rel.kind in ("breakdown", "identity") and rel.total is not None:
+                yield rel, doc.figure(rel.total), [doc.figure(p) for p in rel.parts]
+
     def clause(self, fig: Figure) -> str:
         """The words just before a figure in its clause ("工资福利支出预算", "退休"), its stand-in label."""
-        import regex
-
         if fig.table is not None:
             return fig.table.row_header
         line = self.doc.line_text(fig.span.start.line)[: fig.span.start.column - 1]
@@ -108,21 +113,3 @@ class Context:
 
     def where_en(self, fig: Figure) -> str:
         return f"line {fig.span.start.line}"
-
-
-def run_rules(doc: Document, rules: Iterable[Rule], lang: str = "zh") -> Iterator[Finding]:
-    ctx = Context(doc, lang)
-    for item in rules:
-        if item.func is None:
-            continue
-        try:
-            yield from item.func(ctx)
-        except Exception as exc:  # one broken rule must not stop the others
-            from reportlint.document import Pos
-
-            yield ctx.finding(
-                "RL009", Span(Pos(1, 1), Pos(1, 2)),
-                f"规则 {item.code} 在检查本文件时出错：{type(exc).__name__}: {exc}",
-                f"rule {item.code} failed on this file: {type(exc).__name__}: {exc}",
-                subject=f"{item.code}-internal",
-            )

@@ -8,11 +8,7 @@ from reportlint.checks import Context, rule
 from reportlint.checks.arithmetic import fmt, meets, percent_interval, ratio_interval, value
 from reportlint.document import Figure
 from reportlint.rules import vocabulary
-import regex
 
-# precompiled: the regex module's per-call cache lookup is slow on hot paths
-_CLAUSE_BREAK = regex.compile(r"[，,;；。:：、]")
-_DIGITS_AND_SPACE = regex.compile(r"[\s\d.]+")
 
 
 def _computed(num: Figure, den: Figure) -> Decimal | None:
@@ -202,7 +198,7 @@ def shares_over_100(ctx: Context):
         groups.setdefault(key, []).append(rel)
     for key, rels in groups.items():
         parts = [doc.figure(r.parts[0]) for r in rels]
-        names = [p.concept or _clause(doc, p) for p in parts]
+        names = [p.concept or ctx.clause(p) for p in parts]
         if len(rels) < 2 or "" in names or len(set(names)) != len(names):
             continue  # the parts must be told apart: distinct concepts, or distinct labels
         shares = [doc.figure(r.result) for r in rels]
@@ -221,15 +217,6 @@ def shares_over_100(ctx: Context):
             related=[(s.span, f"占比 {s.text}", f"share {s.text}") for s in shares[:-1]],
             subject=f"shares:{key[1]}", figures=shares,
         )
-
-
-def _clause(doc, fig) -> str:
-    """The words just before a figure in its clause (工资福利支出预算), as a stand-in for its concept."""
-    import regex
-
-    line = doc.line_text(fig.span.start.line)[: fig.span.start.column - 1]
-    words = _CLAUSE_BREAK.split(line)[-1]
-    return _DIGITS_AND_SPACE.sub("", words)
 
 
 def _section(doc, line: int) -> int:

@@ -31,8 +31,6 @@ def _headings_with_bodies(ctx: Context) -> list[Heading]:
     """The headings numbering is checked on. Left out: short titles that head nothing — entries of a table of
     contents and row labels of a flattened table, followed by a sibling or by bare numbers. Numbered
     sentences (list items) stay: they are their own body."""
-    import regex
-
     doc = ctx.doc
     blocks = doc.blocks
     out = []
@@ -87,7 +85,6 @@ def missing_section(ctx: Context):
 
     A section the report's kind requires is missing.
     """
-    doc = ctx.doc
     profile = document_profile(ctx)
     if not profile.sections:
         return

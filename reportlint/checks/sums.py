@@ -65,12 +65,7 @@ def sum_mismatch(ctx: Context):
 
     A total does not equal the sum of its parts (beyond rounding) in a stated breakdown or an identity.
     """
-    doc = ctx.doc
-    for rel in doc.relations:
-        if rel.kind not in ("breakdown", "identity") or rel.total is None:
-            continue
-        total = doc.figure(rel.total)
-        parts = [doc.figure(p) for p in rel.parts]
+    for rel, total, parts in ctx.sum_relations():
         if total.approx or any(p.approx for p in parts) or len(parts) < 2 and rel.kind == "breakdown":
             continue
         if slipped_parts(total, parts, rel.complete):
@@ -166,8 +161,6 @@ def count_breakdown_mismatch(ctx: Context):
 
     The counts listed under a head-count do not add up to it.
     """
-    import regex
-
     doc = ctx.doc
     vocab = vocabulary()
     for rel in doc.relations:
@@ -218,8 +211,6 @@ def adjustment_mismatch(ctx: Context):
             continue
         adjusted = doc.figure(rel.total)
         initial, delta = (doc.figure(p) for p in rel.parts)
-        from reportlint.checks.arithmetic import half_units
-
         halves = half_units([adjusted, initial, delta])
         expected = value(initial) + rel.direction * value(delta)
         gap = expected - value(adjusted)

@@ -7,7 +7,7 @@ from typing import Sequence
 
 from reportlint.checks import Context, rule
 from reportlint.checks.arithmetic import sum_gap
-from reportlint.document import MONEY_UNITS, Figure, Relation
+from reportlint.document import MONEY_UNITS, Figure
 
 
 def slipped_parts(total: Figure, parts: Sequence[Figure], complete: bool) -> list[Figure]:
@@ -47,12 +47,7 @@ def unit_slip(ctx: Context):
     Unit slip: a part of a breakdown is written in another money unit than its total and only fits
     when read in the total's unit (e.g. 286.16元 as the part of 286.16万元).
     """
-    doc = ctx.doc
-    for rel in doc.relations:
-        if rel.kind not in ("breakdown", "identity") or rel.total is None:
-            continue
-        total = doc.figure(rel.total)
-        parts = [doc.figure(p) for p in rel.parts]
+    for rel, total, parts in ctx.sum_relations():
         for part in slipped_parts(total, parts, rel.complete):
             yield ctx.finding(
                 "RL401", part.span,

@@ -424,7 +424,6 @@ class Extractor:
 
     # ------------------------------------------------------------------ tables
     def table(self, table: Table, block: int) -> None:
-        vocab = self.vocab
         by_row: dict[int, list[int]] = {}
         by_col: dict[int, list[int]] = {}
         for r in range(table.header_rows, len(table.rows)):
