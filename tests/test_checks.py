@@ -258,3 +258,25 @@ def test_rl606_rate_times_weight(lint):
     table = "\t项目\n\t全年预算数\n\t全年执行数\n\t分值\n\t执行率\n\t得分\n\n\t年度资金总额\n\t43.2\n\t37.24\n\t10\n\t{rate}\n\t{score}\n\n说明。\n"
     assert [f.code for f in lint(table.format(rate="76%", score=10)) if f.code == "RL606"] == ["RL606"]
     assert not [f for f in lint(table.format(rate="86%", score=9)) if f.code == "RL606"]  # 8.6, within 0.5
+
+
+# ---------------------------------------------------------------- listed totals, count rates, named wholes
+def test_listed_items_before_a_total(lint):
+    text = "项目共分三期实施，第一期投入80万元，第二期投入70万元，第三期投入55.5万元，合计{t}万元。"
+    assert [f.code for f in lint(text.format(t="205.5"))] == []
+    found = [f for f in lint(text.format(t="215.5")) if f.code == "RL101"]
+    assert found and "第一期投入 80 + 第二期投入 70 + 第三期投入 55.5 = 205.50万元" in found[0].message
+
+
+def test_count_rate_from_the_two_counts_before_it(lint):
+    text = "受益群众5600人，满意度调查共发放问卷500份，回收有效问卷480份，满意率{r}。"
+    assert [f.code for f in lint(text.format(r="96%"))] == []
+    assert [f.code for f in lint(text.format(r="98%"))] == ["RL201"]
+    # truncated rather than rounded is accepted: 1100/1150 = 95.65%
+    assert [f.code for f in lint("受理1200件，办结1150件，按时办结1100件，按时办结率95%。")] == []
+
+
+def test_named_whole_prefers_the_specific_concept(lint):
+    text = ("本年支出合计1180.00万元，其中：基本支出900.00万元，项目支出280.00万元。\n"
+            "政府采购支出总额200.00万元。授予中小企业合同金额180.00万元，占政府采购支出总额的90%。\n")
+    assert [f.code for f in lint(text)] == []

@@ -18,8 +18,12 @@ def _computed(num: Figure, den: Figure) -> Decimal | None:
     return value(num) / d * 100
 
 
-def _name(fig: Figure) -> str:
-    return vocabulary().concept_name(fig.concept) or (fig.table.column_header.split("/")[-1] if fig.table else "") or fig.text
+def _name(ctx: Context, fig: Figure) -> str:
+    if fig.concept:
+        return vocabulary().concept_name(fig.concept)
+    if fig.table is not None:
+        return fig.table.column_header.split("/")[-1] or "比率"
+    return ctx.clause(fig) or "比率"
 
 
 @rule("RL201", "rate-mismatch", "error")
@@ -66,14 +70,15 @@ def rate_mismatch(ctx: Context):
             candidates.append((num, den))
         if ok or not candidates:
             continue
-        num, den = candidates[0]
+        num, den = min(candidates, key=lambda c: abs((_computed(*c) or Decimal(0)) - rate.value))
         computed = _computed(num, den)
         severity = "error" if rel.explicit else "warning"
+        others = "（其他可能的分母也对不上）" if len(candidates) > 1 else ""
         yield ctx.finding(
             "RL201", rate.span,
-            f"{_name(rate)} 写作 {rate.text}，但 {num.text}（{ctx.where(num)}）÷ {den.text}（{ctx.where(den)}）= "
-            f"{fmt(computed)}%" + ("" if rel.explicit else "（另有其他分母也对不上）"),
-            f"{_name(rate)} is stated as {rate.text}, but {num.text} / {den.text} = {fmt(computed)}%",
+            f"{_name(ctx, rate)}写作 {rate.text}，但 {num.text}（{ctx.where(num)}）÷ {den.text}（{ctx.where(den)}）= "
+            f"{fmt(computed)}%{others}",
+            f"{_name(ctx, rate)} is stated as {rate.text}, but {num.text} / {den.text} = {fmt(computed)}%",
             severity=severity,
             related=[(num.span, f"分子 {num.text}", f"numerator {num.text}"),
                      (den.span, f"分母 {den.text}", f"denominator {den.text}")],

@@ -17,7 +17,7 @@ _LISTED_WITH_FENBIE = regex.compile(r"分别(为|是)[^，,。]*$")
 
 
 def _name(ctx: Context, fig: Figure) -> str:
-    return vocabulary().concept_name(fig.concept, "zh") or (fig.table.row_header if fig.table else "") or "分项"
+    return vocabulary().concept_name(fig.concept, "zh") or ctx.clause(fig) or "分项"
 
 
 def _name_en(ctx: Context, fig: Figure) -> str:

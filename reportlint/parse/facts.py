@@ -37,6 +37,8 @@ _GLUE = regex.compile(r"^[\s为是共计达合总额金数约近有的了:()“�
 _FOREIGN_SUBJECT = regex.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
 _SHARE = regex.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _RATE_WORDS = regex.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
+_RATE_LABEL_END = regex.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
+_SUM_LABEL = regex.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为)\s*[:：为]?\s*$")
 _HAN = regex.compile(r"\p{Han}")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
 _FILLER = regex.compile(
@@ -201,7 +203,8 @@ class Extractor:
                 kind = "change-rate" if number.unit == "%" else "change"
             elif number.unit == "%" and _SHARE.search(label):
                 kind = "share"
-            elif number.unit == "%" and (_RATE_WORDS.search(label) or (concept and vocab.concepts[concept].kind == "rate")):
+            elif number.unit == "%" and (_RATE_WORDS.search(label) or _RATE_LABEL_END.search(label)
+                                         or (concept and vocab.concepts[concept].kind == "rate")):
                 kind = "rate"
             elif number.unit == "%":
                 kind = "percent"
@@ -271,10 +274,27 @@ class Extractor:
                     open_breakdowns.append(part_of)
             if kind == "share":
                 self._share(fid, ids, label, open_breakdowns)
+            if kind == "level" and not number.approx and _SUM_LABEL.match(label):
+                self._listed_total(fid, ids)
             previous_end = number.end
         for item in open_breakdowns:
             self.relations[item["relation_index"]] = self._breakdown_relation(item)
         self.relations = [r for r in self.relations if r is not None]
+
+    def _listed_total(self, fid: int, ids: list[int]) -> None:
+        """"第一期80万元，第二期70万元，第三期55.5万元，合计205.5万元": the items listed before a 合计 add up to it."""
+        total = self.drafts[fid]
+        parts = []
+        for prev in reversed(ids[:-1]):
+            d = self.drafts[prev]
+            if d.q.get("kind") in ("change", "change-rate", "share", "rate", "percent"):
+                continue
+            if d.q.get("kind") != "level" or d.approx or not _same_measure(d.unit, total.unit):
+                break
+            parts.append(prev)
+        if len(parts) >= 2:
+            self.relations.append(Relation("breakdown", fid, tuple(reversed(parts)), complete=True, explicit=True,
+                                           note="listed"))
 
     def _breakdown_relation(self, breakdown: dict) -> Relation:
         total = self.drafts[breakdown["total"]]
@@ -295,7 +315,9 @@ class Extractor:
         whole = None
         if whole_words.strip():
             named = [t for t in self._terms(whole_words) if t[2].category == "concept"]
-            wanted = named[-1][2].id if named else None
+            specific = [t for t in named if not self.vocab.concepts[t[2].id].generic]
+            chosen = specific or named  # "政府采购支出总额" is 政府采购, not 支出
+            wanted = chosen[-1][2].id if chosen else None
             candidates = [c for c in self.drafts[: part] if wanted and c.concept == wanted
                           and c.q.get("kind") in ("level", "part") and _same_measure(c.unit, self.drafts[part].unit)]
             nearby = [c for c in candidates if c.block == share.block] or candidates
@@ -400,7 +422,8 @@ class Extractor:
             if rate.q.get("kind") != "rate" or rate.approx or rate.unit != "%":
                 continue
             before = [self.drafts[i] for i in ids[:pos]]
-            if rate.concept in (None, "execution_rate"):
+            money_rate = rate.concept == "execution_rate" or (rate.concept is None and not _RATE_LABEL_END.search(rate.clause))
+            if money_rate:
                 money = [d for d in before if d.q.get("kind") == "level" and d.is_money_like() and not d.approx]
                 actual = [d for d in money if d.q.get("state") == "actual"]
                 if actual:
@@ -414,10 +437,10 @@ class Extractor:
                                                        alternatives=pairs))
                 continue
             same_sentence = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
-                             and d.unit and not d.is_money_like() and d.unit not in ("%", "分")]
+                             and d.unit and not d.is_money_like() and d.unit not in ("%", "分")][-2:]
             units = {d.unit for d in same_sentence}
             if len(same_sentence) == 2 and len(units) == 1 and not any(d.approx for d in same_sentence):
-                a, b = sorted(same_sentence, key=lambda d: d.value)
+                a, b = sorted(same_sentence, key=lambda d: d.value)  # the two counts just before the rate
                 if b.value > 0:
                     self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
                                                    alternatives=((a.id, b.id),), note="count"))
