@@ -280,3 +280,11 @@ def test_named_whole_prefers_the_specific_concept(lint):
     text = ("本年支出合计1180.00万元，其中：基本支出900.00万元，项目支出280.00万元。\n"
             "政府采购支出总额200.00万元。授予中小企业合同金额180.00万元，占政府采购支出总额的90%。\n")
     assert [f.code for f in lint(text)] == []
+
+
+def test_change_against_an_explicit_base(lint):
+    text = "2023年全年支出2665.79万元，比上年{base}万元增加165.79万元，增长6.63%。"
+    assert [f.code for f in lint(text.format(base="2500.00"))] == []
+    found = lint(text.format(base="2400.00"))
+    assert sorted(f.code for f in found) == ["RL104", "RL203"]
+    assert "上年数 2400.00万元 + 变动 165.79万元 = 2565.79万元" in next(f.message for f in found if f.code == "RL104")

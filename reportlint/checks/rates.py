@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlint.checks import Context, rule
-from reportlint.checks.arithmetic import fmt, meets, percent_interval, ratio_interval, value
+from reportlint.checks.arithmetic import fmt, meets, percent_interval, ratio_interval, scale, value
 from reportlint.document import Figure
 from reportlint.rules import vocabulary
 
@@ -147,15 +147,16 @@ def change_rate_mismatch(ctx: Context):
         rate = doc.figure(rel.result)
         level = doc.figure(rel.total)
         delta = doc.figure(rel.parts[0])
-        base_value = value(level) - rel.direction * value(delta)
+        base_value = value(level) if rel.note == "base" else value(level) - rel.direction * value(delta)
         if base_value <= 0:
             continue
         # interval of delta / base where base = level ∓ delta
         from reportlint.checks.arithmetic import half_units
 
         h_level, h_delta = half_units([level, delta])
-        lo_base = base_value - h_level - h_delta
-        hi_base = base_value + h_level + h_delta
+        spread = h_level if rel.note == "base" else h_level + h_delta
+        lo_base = base_value - spread
+        hi_base = base_value + spread
         if lo_base <= 0:
             continue
         d = value(delta)
@@ -164,10 +165,11 @@ def change_rate_mismatch(ctx: Context):
             continue
         computed = d / base_value * 100
         word = "增长" if rel.direction > 0 else "下降"
+        base_text = (f"上年数 {level.text}" if rel.note == "base" else
+                     f"上年数 {fmt(base_value / scale(level))}（= {level.text} {'−' if rel.direction > 0 else '+'} {delta.text}）")
         yield ctx.finding(
             "RL203", rate.span,
-            f"{word}幅度写作 {rate.text}，但变动额 {delta.text} ÷ 上年数 {fmt(base_value / (level.value and value(level) / level.value or 1))}"
-            f"（= {level.text} {'−' if rel.direction > 0 else '+'} {delta.text}）= {fmt(computed)}%",
+            f"{word}幅度写作 {rate.text}，但变动额 {delta.text} ÷ {base_text} = {fmt(computed)}%",
             f"change stated as {rate.text}, but {delta.text} / base ({level.text} {'-' if rel.direction > 0 else '+'} {delta.text}) = {fmt(computed)}%",
             related=[(level.span, f"本年数 {level.text}", f"current {level.text}"),
                      (delta.span, f"变动额 {delta.text}", f"change {delta.text}")],

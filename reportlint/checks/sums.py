@@ -196,14 +196,14 @@ def count_breakdown_mismatch(ctx: Context):
 
 @rule("RL104", "adjustment-mismatch", "error")
 def adjustment_mismatch(ctx: Context):
-    """预算调整算错：“由年初预算 X 调整为 Y，调增（调减）Δ”中 Y ≠ X ± Δ。
+    """调整或变动算错：“由年初预算 X 调整为 Y，调增（调减）Δ”中 Y ≠ X ± Δ；“本年 Y，比上年 X 增加（减少）Δ”中 Y ≠ X ± Δ。
 
     会报：``由年初预算12981.26万元调整为13250.10万元，调增300.00万元``（12981.26 + 300.00 = 13281.26）。
     不会报：``由年初预算79552.91万元调整为82513.70万元，调增2960.79万元``。
 
     怎么改：核对调整前后的预算数和调整额。
 
-    A budget adjustment does not add up: adjusted ≠ initial ± change.
+    A budget adjustment or a year-on-year change does not add up: new ≠ old ± change.
     """
     doc = ctx.doc
     for rel in doc.relations:
@@ -217,9 +217,11 @@ def adjustment_mismatch(ctx: Context):
         if abs(gap) <= sum(halves, Decimal(0)):
             continue
         sign = "+" if rel.direction > 0 else "−"
+        before, after = ("上年数", "本年数") if rel.note == "change" else ("调整前", "调整后的")
         yield ctx.finding(
             "RL104", adjusted.span,
-            f"{initial.text} {sign} {delta.text} = {_amount(expected, adjusted)}{adjusted.unit}，与调整后的 {adjusted.text} 不符",
+            f"{before} {initial.text} {sign} 变动 {delta.text} = {_amount(expected, adjusted)}{adjusted.unit}，"
+            f"与{after} {adjusted.text} 不符",
             f"{initial.text} {sign} {delta.text} = {_amount(expected, adjusted)}{adjusted.unit}, but the adjusted figure is {adjusted.text}",
             related=[(initial.span, f"调整前 {initial.text}", f"before {initial.text}"),
                      (delta.span, f"调整额 {delta.text}", f"change {delta.text}")],

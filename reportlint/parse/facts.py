@@ -38,6 +38,7 @@ _FOREIGN_SUBJECT = regex.compile(r"项目|专项|工程|合同|该|此项|中标
 _SHARE = regex.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _RATE_WORDS = regex.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
 _RATE_LABEL_END = regex.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
+_COMPARED_TO = regex.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年)")
 _SUM_LABEL = regex.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为)\s*[:：为]?\s*$")
 _HAN = regex.compile(r"\p{Han}")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
@@ -391,8 +392,16 @@ class Extractor:
             if level is None or level.approx:
                 continue
             direction = 1 if rate.q.get("direction") == "+" else -1
+            # "2665.79万元，比上年2500.00万元增加165.79万元": the figure before the change is the base itself
+            is_base = bool(_COMPARED_TO.search(level.clause))
             self.relations.append(Relation("change", level.id, (delta.id,), result=rate.id, explicit=True,
-                                           direction=direction))
+                                           direction=direction, note="base" if is_base else ""))
+            if is_base:
+                current = next((self.drafts[p] for p in reversed(ids[: ids.index(level.id)])
+                                if self.drafts[p].q.get("kind") in ("level", "part")), None)
+                if current is not None and not current.approx and _same_measure(current.unit, level.unit):
+                    self.relations.append(Relation("adjust", current.id, (level.id, delta.id), explicit=True,
+                                                   direction=direction, note="change"))
 
     def _adjustments(self, ids: list[int]) -> None:
         """"由年初预算X调整为Y，调增Δ": Y = X ± Δ."""
