@@ -32,6 +32,8 @@ def quantity_key(fig: Figure) -> tuple | None:
     q = dict(fig.qualifiers)
     if q.get("kind") not in _COMPARED_KINDS or q.get("state") == "target":
         return None
+    if not q.get("of") and len(vocabulary().parents(fig.concept)) > 1:
+        return None  # 商品和服务支出 of what? (基本支出 or 项目支出): not comparable without its total
     if fig.unit == "":
         return None  # a table without a declared unit: its cells are compared only within the table
     return (fig.concept, q.get("state", ""), q.get("year", ""), q.get("fund", ""), q.get("entity", ""),

@@ -33,12 +33,19 @@ def _amount(v, total: Figure) -> str:
     return fmt(v / scale(total), places)
 
 
+def _all_required(total: Figure, parts: list[Figure]) -> bool:
+    """Every required part of an identity with optional parts is named (only an optional one may be missing)."""
+    concepts = {p.concept for p in parts}
+    return any(identity.total == total.concept and identity.optional and set(identity.parts) <= concepts
+               for identity in vocabulary().identities)
+
+
 def _disjoint_parts(total: Figure, parts: list[Figure]) -> bool:
     """Whether the parts are distinct categories of the total by an identity (so they cannot overlap)."""
     concepts = [p.concept for p in parts]
     if None in concepts or len(set(concepts)) != len(concepts):
         return False
-    return any(identity.total == total.concept and set(concepts) <= set(identity.parts)
+    return any(identity.total == total.concept and set(concepts) <= identity.members
                for identity in vocabulary().identities)
 
 
@@ -76,7 +83,7 @@ def sum_mismatch(ctx: Context):
         exact = rel.complete
         disjoint = _disjoint_parts(total, parts)
         if not exact and gap < 0:
-            if rel.kind != "identity":
+            if rel.kind != "identity" and not _all_required(total, parts):
                 continue  # a partial breakdown only bounds
             severity = "warning"  # parts short of the total: other categories may exist
         elif not exact:

@@ -79,6 +79,7 @@ class Extractor:
         self.relations: list[Relation] = []
         self.sentences: list[tuple[int, int, str]] = []
         self.sentence_figures: list[list[int]] = []
+        self._open: list[dict] = []  # breakdowns of the current paragraph, turned into relations at its end
 
     # ------------------------------------------------------------------ prose
     def paragraph(self, norm: NormText, block: int) -> None:
@@ -92,6 +93,7 @@ class Extractor:
             else:
                 merged.append(piece)
         offset = 0
+        carry: dict | None = None  # a breakdown whose parts go on in the next sentence (one item a sentence)
         paragraph_sentences: list[int] = []
         for sentence in merged:
             start = offset
@@ -102,8 +104,12 @@ class Extractor:
             span = norm.span(start, start + len(sentence.rstrip()))
             self.sentences.append((span.start.line, span.end.line, sentence))
             self.sentence_figures.append([])
-            self._sentence(norm, start, sentence, sid, block)
+            carry = self._sentence(norm, start, sentence, sid, block, carry)
             paragraph_sentences.append(sid)
+        for item in self._open:
+            self.relations[item["relation_index"]] = self._breakdown_relation(item)
+        self._open = []
+        self.relations = [r for r in self.relations if r is not None]
         self._paragraph_relations(paragraph_sentences)
 
     def _terms(self, text: str):
@@ -130,11 +136,12 @@ class Extractor:
         rest = _FILLER.sub("", gap)
         return not _HAN.search(rest)
 
-    def _sentence(self, norm: NormText, base: int, sentence: str, sid: int, block: int) -> None:
+    def _sentence(self, norm: NormText, base: int, sentence: str, sid: int, block: int,
+                  carry: dict | None = None) -> dict | None:
         vocab = self.vocab
         numbers = find_numbers(sentence)
         if not numbers:
-            return
+            return None
         masked_sentence = _mask(sentence, self._terms(sentence))
         first_foreign = _FOREIGN_SUBJECT.search(masked_sentence)
         foreign_at = first_foreign.start() if first_foreign else None  # where a narrower subject is first named
@@ -144,8 +151,9 @@ class Extractor:
         head_year = _YEAR.findall(head)
         subject: str | None = None
         previous_end = 0
-        breakdown: dict | None = None
-        open_breakdowns: list[dict] = []
+        breakdown: dict | None = carry
+        carried = carry is not None
+        open_breakdowns = self._open
         ids: list[int] = []
         for number in numbers:
             label = sentence[previous_end:number.start]
@@ -213,6 +221,10 @@ class Extractor:
             opens = _BREAK_OPEN.search(masked)
             if breakdown and (_CLAUSE_CLOSE.search(masked) and not opens):
                 breakdown = None
+            if carried and kind == "level":
+                carried = False
+                if not opens and not self._sibling(breakdown, concept):
+                    breakdown = None  # the next sentence is not another item of the list
             part_of = None
             if kind == "level":
                 if opens and ids:
@@ -236,6 +248,8 @@ class Extractor:
                     q["of"] = "text:" + _clause_before(sentence, total)
                 elif concept == total.concept:
                     q["kind"] = "part"  # a sub-count of the same concept (编制614名，其中…编制13名)
+                elif concept is not None and self.vocab.parents(concept) != {total.concept}:
+                    q["of"] = total.concept  # 商品和服务支出 of 基本支出 is not 商品和服务支出 of 项目支出
             else:
                 q["year"] = head_year[-1] if head_year else (str(self.doc_year) if self.doc_year else "")
                 funds = [t[2].id for t in head_terms if t[2].category == "fund"]
@@ -278,9 +292,16 @@ class Extractor:
             if kind == "level" and not number.approx and _SUM_LABEL.match(label):
                 self._listed_total(fid, ids)
             previous_end = number.end
-        for item in open_breakdowns:
-            self.relations[item["relation_index"]] = self._breakdown_relation(item)
-        self.relations = [r for r in self.relations if r is not None]
+        return breakdown
+
+    def _sibling(self, breakdown: dict | None, concept: str | None) -> bool:
+        """Whether ``concept`` is another part, beside the ones listed, of the breakdown's total (by an identity)."""
+        if breakdown is None or concept is None or not breakdown["parts"]:
+            return False
+        total = self.drafts[breakdown["total"]].concept
+        listed = {self.drafts[p].concept for p in breakdown["parts"]}
+        return any(identity.total == total and concept in identity.members and listed <= identity.members
+                   and concept not in listed for identity in self.vocab.identities)
 
     def _listed_total(self, fid: int, ids: list[int]) -> None:
         """"第一期80万元，第二期70万元，第三期55.5万元，合计205.5万元": the items listed before a 合计 add up to it."""
@@ -303,8 +324,12 @@ class Extractor:
         complete = False
         part_concepts = sorted(self.drafts[p].concept or "" for p in parts)
         for identity in self.vocab.identities:
-            if identity.total == total.concept and sorted(identity.parts) == part_concepts:
-                complete = identity.exact
+            if identity.total != total.concept:
+                continue
+            if sorted(identity.parts) == part_concepts and identity.exact:
+                complete = True
+            elif identity.optional and set(part_concepts) == identity.members:
+                complete = True  # every part, the optional ones included: an equality
         return Relation("breakdown", total.id, parts, complete=complete, explicit=True)
 
     def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: list[dict] = ()) -> None:

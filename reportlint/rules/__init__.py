@@ -49,6 +49,11 @@ class Identity:
     total: str
     parts: tuple[str, ...]
     exact: bool
+    optional: tuple[str, ...] = ()
+
+    @property
+    def members(self) -> set[str]:
+        return set(self.parts) | set(self.optional)
 
 
 @dataclass(frozen=True)
@@ -90,13 +95,17 @@ class Vocabulary:
             "|".join(regex.escape(w) for w in sorted(self.increase + self.decrease, key=len, reverse=True))
         )
         self.identities = tuple(
-            Identity(i["name"], i["total"], tuple(i["parts"]), bool(i.get("exact", True)))
+            Identity(i["name"], i["total"], tuple(i["parts"]), bool(i.get("exact", True)), tuple(i.get("optional", ())))
             for i in identities.get("identity", [])
         )
         self.count_partitions = tuple(tuple(group) for group in identities.get("counts", {}).get("partitions", []))
         self.rates = tuple(
             RateIdentity(r["name"], r["result"], r["numerator"], r["denominator"]) for r in identities.get("rate", [])
         )
+
+    def parents(self, concept_id: str) -> set[str]:
+        """The totals a concept is a part of, by the identities (商品和服务支出: 基本支出 and 支出合计)."""
+        return {identity.total for identity in self.identities if concept_id in identity.members}
 
     def find_terms(self, text: str) -> list[tuple[int, int, Term]]:
         return [(m.start(), m.end(), self.terms[m.group()]) for m in self.pattern.finditer(text)]
