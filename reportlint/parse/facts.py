@@ -79,7 +79,8 @@ class Extractor:
         self.relations: list[Relation] = []
         self.sentences: list[tuple[int, int, str]] = []
         self.sentence_figures: list[list[int]] = []
-        self._open: list[dict] = []  # breakdowns of the current paragraph, turned into relations at its end
+        self._open: list[dict] = []  # breakdowns not yet turned into relations (their list may go on)
+        self._carry: dict | None = None  # the breakdown the next paragraph may continue
 
     # ------------------------------------------------------------------ prose
     def paragraph(self, norm: NormText, block: int) -> None:
@@ -93,7 +94,7 @@ class Extractor:
             else:
                 merged.append(piece)
         offset = 0
-        carry: dict | None = None  # a breakdown whose parts go on in the next sentence (one item a sentence)
+        carry = self._carry  # a breakdown whose parts go on in the next sentence (one item a sentence)
         paragraph_sentences: list[int] = []
         for sentence in merged:
             start = offset
@@ -106,11 +107,22 @@ class Extractor:
             self.sentence_figures.append([])
             carry = self._sentence(norm, start, sentence, sid, block, carry)
             paragraph_sentences.append(sid)
-        for item in self._open:
-            self.relations[item["relation_index"]] = self._breakdown_relation(item)
-        self._open = []
-        self.relations = [r for r in self.relations if r is not None]
+        self._carry = carry
+        self.flush(keep=carry)
         self._paragraph_relations(paragraph_sentences)
+
+    def flush(self, keep: dict | None = None) -> None:
+        """Turn the open breakdowns into relations (all but ``keep``, whose list may go on)."""
+        still_open = []
+        for item in self._open:
+            if item is keep:
+                still_open.append(item)
+                continue
+            self.relations[item["relation_index"]] = self._breakdown_relation(item)
+        self._open = still_open
+        if keep is None:
+            self._carry = None
+            self.relations = [r for r in self.relations if r is not None]
 
     def _terms(self, text: str):
         """Vocabulary words in ``text``, dropping short generic words glued into an unknown compound
@@ -376,7 +388,7 @@ class Extractor:
 
     def _identities(self, ids: list[int]) -> None:
         drafts = [self.drafts[i] for i in ids if self.drafts[i].q.get("kind") == "level" and not self.drafts[i].approx]
-        existing = {(r.total, tuple(sorted(r.parts))) for r in self.relations if r.kind in ("breakdown", "identity")}
+        existing = {(r.total, tuple(sorted(r.parts))) for r in self.relations if r is not None and r.kind in ("breakdown", "identity")}
         for identity in self.vocab.identities:
             for total in [d for d in drafts if d.concept == identity.total]:
                 key = _key(total)
@@ -481,6 +493,7 @@ class Extractor:
 
     # ------------------------------------------------------------------ tables
     def table(self, table: Table, block: int) -> None:
+        self.flush()
         by_row: dict[int, list[int]] = {}
         by_col: dict[int, list[int]] = {}
         for r in range(table.header_rows, len(table.rows)):
@@ -617,6 +630,7 @@ class Extractor:
 
     # ------------------------------------------------------------------ result
     def figures(self) -> list[Figure]:
+        self.flush()
         out = []
         for d in self.drafts:
             out.append(Figure(
