@@ -59,8 +59,8 @@ def rate_mismatch(ctx: Context):
             if interval is None:
                 ok = True
                 break
-            if meets(interval, stated):
-                ok = True
+            if meets(interval, stated) or _computed(num, den) is None:
+                ok = True  # consistent, or a zero denominator: nothing to compare
                 break
             if rel.note == "count":
                 exact = value(num) / value(den) * 100

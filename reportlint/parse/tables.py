@@ -208,16 +208,16 @@ def cell_labels(table: Table, row: int, col: int) -> tuple[str, str]:
         header = table.rows[table.header_rows - 1]
         if sum(1 for c in cells if c.text) != sum(1 for c in header if c.text):
             column_header = ""  # HTML row spans drop cells in extracted text: columns cannot be trusted
-    if _key_value_row(cells) and (not table.header_rows or sum(1 for c in cells if c.text and is_numeric(c.text)) >= 2):
-        left = cells[col - 1].text if col > 0 else ""
-        return left, ""
+    if 0 < col <= len(cells) and _key_value_row(cells) and (
+            not table.header_rows or sum(1 for c in cells if c.text and is_numeric(c.text)) >= 2):
+        return cells[col - 1].text, ""
     if table.header_rows:
         stub = table.stub
         labels = [cells[k].text for k in range(min(stub, col, len(cells))) if cells[k].text and not is_numeric(cells[k].text)]
         if labels:
             return labels[-1], column_header
     # key-value rows: the nearest label to the left
-    for k in range(col - 1, -1, -1):
+    for k in range(min(col, len(cells)) - 1, -1, -1):
         text = cells[k].text
         if text and not is_numeric(text):
             return text, column_header
