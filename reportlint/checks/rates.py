@@ -117,6 +117,8 @@ def share_mismatch(ctx: Context):
         if meets(interval, (low - slack, high + slack)):
             continue
         computed = _computed(part, whole)
+        if computed is None:
+            continue  # a whole of exactly 0: no share to compare
         yield ctx.finding(
             "RL202", share.span,
             f"占比写作 {share.text}，但 {part.text} ÷ {whole.text}（{ctx.where(whole)}）= {fmt(computed)}%",
