@@ -66,7 +66,9 @@ def document_profile(ctx: Context):
         line for line in doc.lines if len(line.strip()) <= 40)
     from reportlint.parse.normalize import normalize_text
 
-    return detect_profile(normalize_text(doc.title), normalize_text(head), getattr(ctx, "profiles", None) or builtin_profiles())
+    ctx.detected_profile = detect_profile(normalize_text(doc.title), normalize_text(head),
+                                          getattr(ctx, "profiles", None) or builtin_profiles())
+    return ctx.detected_profile
 
 
 @rule("RL501", "missing-section", "error")

@@ -41,6 +41,7 @@ _RATE_LABEL_END = regex.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?
 _COMPARED_TO = regex.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年)")
 _SUM_LABEL = regex.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为)\s*[:：为]?\s*$")
 _HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"[0-9０-９]")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
 _FILLER = regex.compile(
     r"((?:19|20)\d{2}\s*年度?|合计|共计|总计|总额|金额|累计|余额|总数|全年|本年|当年|年度|年末|年初|截止|截至|实际|"
@@ -85,6 +86,13 @@ class Extractor:
     # ------------------------------------------------------------------ prose
     def paragraph(self, norm: NormText, block: int) -> None:
         text = norm.text
+        if not _DIGIT.search(text):
+            # no figure to read: keep the paragraph as one sentence (grades are looked up in sentences)
+            if text.strip():
+                span = norm.span(0, len(text.rstrip()))
+                self.sentences.append((span.start.line, span.end.line, text))
+                self.sentence_figures.append([])
+            return
         pieces = [p for p in _SENTENCE_SPLIT.split(text) if p]
         # A sentence that opens with 其中 continues the breakdown of the one before it.
         merged: list[str] = []

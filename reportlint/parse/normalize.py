@@ -50,8 +50,10 @@ def _map_chars(text: str) -> str:
 # A cheap test for traditional text: common characters that only traditional script uses.
 _TRADITIONAL_HINTS = set(
     "萬預決費經與為這個們國說員務會實際額數總計劃區縣財撥購運維發從變動達產開關"
-    "項單位報門資標準構環護療險資歲鎮無應設據顯費聯統體職"
-)
+    "項單報門資標準構環護療險歲鎮無應設據顯聯統體職"
+)  # each only in traditional text (a character shared with simplified text, such as 位, would slow every report)
+
+_HINT_RE = regex.compile("[" + "".join(sorted(_TRADITIONAL_HINTS)) + "]")
 
 _PINYIN_GLOSS = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
 _SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
@@ -73,7 +75,7 @@ def _char_t2s(ch: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Traditional → simplified, keeping the length (and so every position) unchanged."""
-    if _TRADITIONAL_HINTS.isdisjoint(text):
+    if not _HINT_RE.search(text):
         return text
     converted = _converter().convert(text)
     if len(converted) == len(text):
