@@ -79,6 +79,11 @@ def mutations(doc):
                 if fig.unit == "万元" and fig.text.endswith("万元") and ("unit", pid) not in seen:
                     seen.add(("unit", pid))
                     yield "unit", fig, fig.text, fig.text[:-2] + "元"
+        if rel.kind in ("breakdown", "identity") and rel.total is not None and len(rel.parts) >= 2:
+            total = doc.figures[rel.total]
+            if total.unit == "万元" and total.text.endswith("万元") and ("unit-total", total.id) not in seen:
+                seen.add(("unit-total", total.id))
+                yield "unit", total, total.text, total.text[:-2] + "元"
         if rel.result is not None and rel.kind in ("rate", "share", "change"):
             fig = doc.figures[rel.result]
             if ("rate", fig.id) in seen:

@@ -288,3 +288,9 @@ def test_change_against_an_explicit_base(lint):
     found = lint(text.format(base="2400.00"))
     assert sorted(f.code for f in found) == ["RL104", "RL203"]
     assert "上年数 2400.00万元 + 变动 165.79万元 = 2565.79万元" in next(f.message for f in found if f.code == "RL104")
+
+
+def test_rl401_on_the_total_when_its_unit_is_the_odd_one(lint):
+    found = lint("全年支出543.02元，其中人员经费514.98万元，公用经费28.04万元。")
+    assert [(f.code, f.column) for f in found] == [("RL401", 5)]
+    assert "应为 543.02万元" in found[0].message

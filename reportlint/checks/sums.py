@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from reportlint.checks import Context, rule
 from reportlint.checks.arithmetic import fmt, half_units, scale, sum_gap, value
-from reportlint.checks.units import slipped_parts
+from reportlint.checks.units import explained_by_unit_slip
 from reportlint.document import Figure
 from reportlint.rules import vocabulary
 import regex
@@ -75,7 +75,7 @@ def sum_mismatch(ctx: Context):
     for rel, total, parts in ctx.sum_relations():
         if total.approx or any(p.approx for p in parts) or len(parts) < 2 and rel.kind == "breakdown":
             continue
-        if slipped_parts(total, parts, rel.complete):
+        if explained_by_unit_slip(total, parts, rel.complete, ctx.doc):
             continue
         gap, tol = sum_gap(total, parts)
         if abs(gap) <= tol:
@@ -131,7 +131,7 @@ def part_exceeds_total(ctx: Context):
             continue
         total = doc.figure(rel.total)
         parts = [doc.figure(p) for p in rel.parts]
-        if total.approx or slipped_parts(total, parts, False):
+        if total.approx or explained_by_unit_slip(total, parts, False, ctx.doc):
             continue
         for part in parts:
             if part.approx or part.concept == total.concept:

@@ -32,6 +32,33 @@ def slipped_parts(total: Figure, parts: Sequence[Figure], complete: bool) -> lis
     return odd if abs(gap2) <= tol2 else []
 
 
+def slipped_total(total: Figure, parts: Sequence[Figure], doc=None) -> bool:
+    """The total is in another money unit than all its parts, and only fits when read in theirs
+    ("全年支出543.02元，其中人员经费514.98万元，公用经费28.04万元"). When a single part has the total's
+    digits, the one whose unit is the odd one out in its sentence is taken for the slip."""
+    units = {p.unit for p in parts}
+    if total.unit not in MONEY_UNITS or len(units) != 1 or total.unit in units:
+        return False
+    if doc is not None and total.sentence >= 0:
+        same = [f.unit for f in doc.figures if f.sentence == total.sentence and f.unit in MONEY_UNITS]
+        if same.count(total.unit) >= same.count(next(iter(units))):
+            return False  # the total's unit is the sentence's usual one: a part slipped, not the total
+    unit = units.pop()
+    if unit not in MONEY_UNITS:
+        return False
+    fixed = replace(total, unit=unit)
+    gap, tol = sum_gap(fixed, parts)
+    if abs(gap) <= tol:
+        return True
+    original_gap, _ = sum_gap(total, parts)
+    # a partial breakdown: the parts must fit under the total only when it is read in their unit
+    return original_gap > 0 and gap <= tol and len(parts) >= 1
+
+
+def explained_by_unit_slip(total: Figure, parts: Sequence[Figure], complete: bool, doc=None) -> bool:
+    return bool(slipped_parts(total, parts, complete)) or slipped_total(total, parts, doc)
+
+
 @rule("RL401", "unit-slip", "error")
 def unit_slip(ctx: Context):
     """金额单位错写：分项与合计单位不一致，且只有按合计的单位读才说得通。
@@ -48,6 +75,18 @@ def unit_slip(ctx: Context):
     when read in the total's unit (e.g. 286.16元 as the part of 286.16万元).
     """
     for rel, total, parts in ctx.sum_relations():
+        if slipped_total(total, parts, ctx.doc):
+            unit = parts[0].unit
+            yield ctx.finding(
+                "RL401", total.span,
+                f"单位疑似错写：合计 {total.text} 的分项都以“{unit}”计（{'、'.join(p.text for p in parts)}），"
+                f"按“{total.unit}”读合计比分项还小，应为 {total.value}{unit}",
+                f"unit slip: the total {total.text} only fits its parts ({', '.join(p.text for p in parts)}) "
+                f"when read as {total.value}{unit}",
+                related=[(p.span, f"分项 {p.text}", f"part {p.text}") for p in parts],
+                subject=f"total:{total.concept or total.label}:{total.text}", figures=[total, *parts],
+            )
+            continue
         for part in slipped_parts(total, parts, rel.complete):
             yield ctx.finding(
                 "RL401", part.span,
