@@ -294,3 +294,10 @@ def test_rl401_on_the_total_when_its_unit_is_the_odd_one(lint):
     found = lint("全年支出543.02元，其中人员经费514.98万元，公用经费28.04万元。")
     assert [(f.code, f.column) for f in found] == [("RL401", 5)]
     assert "应为 543.02万元" in found[0].message
+
+
+def test_count_rates_need_named_operands_right_before_them(lint):
+    # 2735/2792 are not the operands of 问题解决率: the denominator is not named as a total
+    assert [f.code for f in lint("共签收工单3037条，办结2792条，回访工单2735条，问题解决率87%。")] == []
+    assert [f.code for f in lint("全区642项事项进驻中心，683项事项可在网上办理，网上可办率达96.87%。")] == []
+    assert [f.code for f in lint("应办理工单11303件，已办理11303件，办结率99%。")] == ["RL201"]

@@ -494,8 +494,11 @@ class Extractor:
                              and d.unit and not d.is_money_like() and d.unit not in ("%", "分")][-2:]
             units = {d.unit for d in same_sentence}
             if len(same_sentence) == 2 and len(units) == 1 and not any(d.approx for d in same_sentence):
-                a, b = sorted(same_sentence, key=lambda d: d.value)  # the two counts just before the rate
-                if b.value > 0:
+                b, a = same_sentence  # "发放问卷500份，回收有效问卷480份，满意率96%": the nearer count over the other
+                adjacent = ids.index(a.id) == pos - 1 and ids.index(b.id) == pos - 2
+                named = (any(w in b.clause for w in self.vocab.rate_total_words)
+                         and any(w in a.clause for w in self.vocab.rate_done_words))
+                if adjacent and named and b.value > 0 and a.value <= b.value:
                     self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
                                                    alternatives=((a.id, b.id),), note="count"))
 

@@ -98,6 +98,9 @@ class Vocabulary:
             Identity(i["name"], i["total"], tuple(i["parts"]), bool(i.get("exact", True)), tuple(i.get("optional", ())))
             for i in identities.get("identity", [])
         )
+        count_rates = identities.get("count_rates", {})
+        self.rate_total_words = tuple(count_rates.get("total_words", ()))
+        self.rate_done_words = tuple(count_rates.get("done_words", ()))
         self.count_partitions = tuple(tuple(group) for group in identities.get("counts", {}).get("partitions", []))
         self.rates = tuple(
             RateIdentity(r["name"], r["result"], r["numerator"], r["denominator"]) for r in identities.get("rate", [])
