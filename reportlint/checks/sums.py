@@ -96,7 +96,7 @@ def sum_mismatch(ctx: Context):
         else:
             severity = "error" if (rel.explicit or rel.kind == "identity") else "warning"
         unit = _display_unit(total)
-        terms = " + ".join(f"{_name(ctx, p)} {p.text.rstrip(unit) if p.unit == total.unit else p.text}" for p in parts)
+        terms = " + ".join(f"{_name(ctx, p)} {p.value if p.unit == total.unit else p.text}" for p in parts)
         terms_en = " + ".join(f"{_name_en(ctx, p)} {p.text}" for p in parts)
         summed = _amount(value(total) + gap, total)
         yield ctx.finding(

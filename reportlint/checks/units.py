@@ -91,7 +91,7 @@ def unit_slip(ctx: Context):
             yield ctx.finding(
                 "RL401", part.span,
                 f"单位疑似错写：{part.text} 是“{total.text}”（{ctx.where(total)}）的分项，"
-                f"按“{part.unit}”计只有合计的 {part.value * MONEY_UNITS[part.unit] / MONEY_UNITS[total.unit]:f}，"
+                f"按“{part.unit}”只相当于 {(part.value * MONEY_UNITS[part.unit] / MONEY_UNITS[total.unit]).normalize():f}{total.unit}，"
                 f"应为 {part.value}{total.unit}",
                 f"unit slip: {part.text} is a part of {total.text} (line {total.span.start.line}); "
                 f"it only fits when read as {part.value}{total.unit}",
