@@ -80,6 +80,7 @@ class TablePlace:
     col: int
     row_header: str
     column_header: str
+    key_value: bool = False  # "人员编制 | 18 | 实有人数 | 38": the label just left of the number names it
 
 
 @dataclass(frozen=True)

@@ -301,3 +301,25 @@ def test_count_rates_need_named_operands_right_before_them(lint):
     assert [f.code for f in lint("共签收工单3037条，办结2792条，回访工单2735条，问题解决率87%。")] == []
     assert [f.code for f in lint("全区642项事项进驻中心，683项事项可在网上办理，网上可办率达96.87%。")] == []
     assert [f.code for f in lint("应办理工单11303件，已办理11303件，办结率99%。")] == ["RL201"]
+
+
+PROJECT_FUNDS = ("项目资金（万元）\n"
+                 "\t项目\n\t年初预算数\n\t全年预算数\n\t全年执行数\n\n"
+                 "\t年度资金总额\n\t43.2\n\t43.2\n\t{total}\n\n"
+                 "\t其中：当年财政拨款\n\t43.2\n\t43.2\n\t37.24\n\n"
+                 "\t上年结转资金\n\t\n\t\n\t\n\n"
+                 "\t其他资金\n\t\n\t\n\t\n\n说明。\n")
+
+
+def test_project_funds_with_empty_rows_as_zero(lint):
+    assert [f.code for f in lint(PROJECT_FUNDS.format(total="37.24"))] == []
+    found = [f for f in lint(PROJECT_FUNDS.format(total="39.24")) if f.code == "RL101"]
+    assert len(found) == 1 and found[0].line == 10
+
+
+def test_rl105_balances(lint):
+    text = "年初结转和结余0万元，本年收入484.14万元，本年支出{spent}万元，年末结转和结余0万元。"
+    assert [f.code for f in lint(text.format(spent="484.14"))] == []
+    assert [f.code for f in lint(text.format(spent="480.00"))] == ["RL105"]
+    assert [f.code for f in lint("2023年度收入总计434.72万元，支出总计434.70万元。")] == ["RL105"]
+    assert [f.code for f in lint("2023年度收入总计434.72万元，支出总计434.72万元。")] == []

@@ -36,6 +36,8 @@ def quantity_key(fig: Figure) -> tuple | None:
         return None  # 商品和服务支出 of what? (基本支出 or 项目支出): not comparable without its total
     if fig.unit == "":
         return None  # a table without a declared unit: its cells are compared only within the table
+    if fig.table is not None and not fig.table.column_header and not fig.table.key_value:
+        return None  # a cell whose column is unknown: its state and year cannot be told
     return (fig.concept, q.get("state", ""), q.get("year", ""), q.get("fund", ""), q.get("entity", ""),
             q.get("of", ""), q.get("kind"), _unit_class(fig))
 

@@ -234,3 +234,59 @@ def adjustment_mismatch(ctx: Context):
                      (delta.span, f"调整额 {delta.text}", f"change {delta.text}")],
             subject=f"adjust:{adjusted.text}", figures=[adjusted, initial, delta],
         )
+
+
+@rule("RL105", "balance-mismatch", "error")
+def balance_mismatch(ctx: Context):
+    """收支结余不平：年末结转和结余 ≠ 年初结转和结余 + 本年收入 − 本年支出，或收入总计 ≠ 支出总计。
+
+    检查什么：同一句写明年初结转和结余、本年收入、本年支出、年末结转和结余时，要求
+    年末 = 年初 + 收入 − 支出（按舍入容差）；报告写明的“收入总计”和“支出总计”（同一年度、口径）应相等。
+
+    会报：``年初结转和结余0万元，本年收入484.14万元，本年支出480.00万元，年末结转和结余0万元``。
+    不会报：``年初结转和结余0万元，本年收入484.14万元，本年支出484.14万元，年末结转和结余0万元``。
+
+    怎么改：核对收入、支出和结转结余。
+
+    A balance does not hold: carry-over at the end ≠ start + income − expenditure, or grand totals differ.
+    """
+    doc = ctx.doc
+    for rel in doc.relations:
+        if rel.kind != "balance":
+            continue
+        end = doc.figure(rel.total)
+        begin, income, spent = (doc.figure(p) for p in rel.parts)
+        halves = half_units([end, begin, income, spent])
+        expected = value(begin) + value(income) - value(spent)
+        gap = expected - value(end)
+        if abs(gap) <= sum(halves, Decimal(0)):
+            continue
+        yield ctx.finding(
+            "RL105", end.span,
+            f"年初结转和结余 {begin.text} + 本年收入 {income.text} − 本年支出 {spent.text} = "
+            f"{_amount(expected, end)}{end.unit}，与年末结转和结余 {end.text} 不符",
+            f"start {begin.text} + income {income.text} − expenditure {spent.text} = {_amount(expected, end)}{end.unit}, "
+            f"but the end-of-year carry-over is {end.text}",
+            related=[(f.span, f.text, f.text) for f in (begin, income, spent)],
+            subject=f"balance:{end.text}", figures=[end, begin, income, spent],
+        )
+    grand_in = [f for f in doc.figures if f.concept == "income_grand_total" and not f.approx
+                and dict(f.qualifiers).get("kind") == "level" and f.is_money]
+    grand_out = [f for f in doc.figures if f.concept == "expenditure_grand_total" and not f.approx
+                 and dict(f.qualifiers).get("kind") == "level" and f.is_money]
+    for a in grand_in:
+        qa = dict(a.qualifiers)
+        for b in grand_out:
+            qb = dict(b.qualifiers)
+            if (qa.get("year"), qa.get("fund"), qa.get("entity")) != (qb.get("year"), qb.get("fund"), qb.get("entity")):
+                continue
+            ha, hb = half_units([a, b])
+            if abs(value(a) - value(b)) > ha + hb:
+                later, earlier = (b, a) if b.span.start > a.span.start else (a, b)
+                yield ctx.finding(
+                    "RL105", later.span,
+                    f"收入总计 {a.text} 与支出总计 {b.text} 不相等（收、支总计应相等）",
+                    f"grand total income {a.text} differs from grand total expenditure {b.text}",
+                    related=[(earlier.span, earlier.text, earlier.text)], subject=f"grand:{a.text}:{b.text}",
+                    figures=[a, b],
+                )

@@ -18,7 +18,7 @@ import regex
 from reportlint.document import Figure, Relation, Span, Table, TablePlace
 from reportlint.parse.normalize import NormText
 from reportlint.parse.numbers import find_numbers, parse_cell_number
-from reportlint.parse.tables import cell_labels
+from reportlint.parse.tables import cell_labels, is_key_value
 from reportlint.rules import Vocabulary
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
@@ -42,6 +42,7 @@ _COMPARED_TO = regex.compile(r"(比|较|与|同)(上年|去年|上年度|上一�
 _SUM_LABEL = regex.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为)\s*[:：为]?\s*$")
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"[0-9０-９]")
+_LABEL_MAX = 30  # longer label cells are notes, not names
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
 _FILLER = regex.compile(
     r"((?:19|20)\d{2}\s*年度?|合计|共计|总计|总额|金额|累计|余额|总数|全年|本年|当年|年度|年末|年初|截止|截至|实际|"
@@ -392,6 +393,7 @@ class Extractor:
             self._identities(ids)
             self._changes(ids)
             self._adjustments(ids)
+            self._balances(ids)
         self._rates(figures)
 
     def _identities(self, ids: list[int]) -> None:
@@ -447,6 +449,21 @@ class Extractor:
                 if current is not None and not current.approx and _same_measure(current.unit, level.unit):
                     self.relations.append(Relation("adjust", current.id, (level.id, delta.id), explicit=True,
                                                    direction=direction, note="change"))
+
+    def _balances(self, ids: list[int]) -> None:
+        """"年初结转和结余A，本年收入B，本年支出C，年末结转和结余D": D = A + B − C."""
+        drafts = [self.drafts[i] for i in ids if self.drafts[i].q.get("kind") == "level" and not self.drafts[i].approx]
+        found = {}
+        for concept in ("carryover_begin", "income_total", "expenditure_total", "carryover_end"):
+            match = [d for d in drafts if d.concept == concept and not d.q.get("of")]
+            if len(match) != 1:
+                return
+            found[concept] = match[0]
+        keys = {(d.q.get("year"), d.q.get("fund"), d.q.get("entity")) for d in found.values()}
+        if len(keys) == 1 and all(d.is_money_like() for d in found.values()):
+            self.relations.append(Relation(
+                "balance", found["carryover_end"].id,
+                (found["carryover_begin"].id, found["income_total"].id, found["expenditure_total"].id), explicit=True))
 
     def _adjustments(self, ids: list[int]) -> None:
         """"由年初预算X调整为Y，调增Δ": Y = X ± Δ."""
@@ -507,8 +524,14 @@ class Extractor:
         self.flush()
         by_row: dict[int, list[int]] = {}
         by_col: dict[int, list[int]] = {}
+        empty_rows: dict[int, set[str]] = {}  # column → concepts of rows whose cell in it is empty
         for r in range(table.header_rows, len(table.rows)):
             for cell in table.rows[r]:
+                if not cell.text and cell.col > 0:
+                    row_label = cell_labels(table, r, cell.col)[0]
+                    concepts = [t[2].id for t in self._terms(row_label) if t[2].category == "concept"]
+                    if concepts:
+                        empty_rows.setdefault(cell.col, set()).add(concepts[-1])
                 if not cell.text or cell.norm is None:
                     continue
                 row_label, col_label = cell_labels(table, r, cell.col)
@@ -522,7 +545,8 @@ class Extractor:
                     lead = len(norm.text) - len(norm.text.lstrip())
                     span = norm.span(lead, lead + len(stripped))
                     draft = Draft(stripped, value, decimals, unit, span, block=block,
-                                  table=TablePlace(table.index, r, cell.col, row_label, col_label))
+                                  table=TablePlace(table.index, r, cell.col, row_label, col_label,
+                                                   is_key_value(table, r, cell.col)))
                     self._label_cell(draft, row_label, col_label, table.caption)
                 else:
                     # "其中：一般公共预算：484.14" — a label:value cell
@@ -545,14 +569,18 @@ class Extractor:
                 self.drafts.append(draft)
                 by_row.setdefault(r, []).append(fid)
                 by_col.setdefault(cell.col, []).append(fid)
-        for group in list(by_row.values()) + list(by_col.values()):
+        for group in by_row.values():
             self._table_identities(group)
+            self._table_rates(group)
+        for col, group in by_col.items():
+            self._table_identities(group, empty_rows.get(col, set()))
             self._table_rates(group)
 
     def _label_cell(self, draft: Draft, row_label: str, col_label: str, caption: str) -> None:
         vocab = self.vocab
-        row_terms = vocab.find_terms(row_label)
-        col_terms = vocab.find_terms(col_label)
+        # a long note in a label cell ("1.预算执行率=预算执行数/调整后预算数…") names nothing
+        row_terms = vocab.find_terms(row_label) if len(row_label) <= _LABEL_MAX else []
+        col_terms = vocab.find_terms(col_label.split("/")[-1]) if len(col_label.split("/")[-1]) <= _LABEL_MAX else []
         cap_terms = vocab.find_terms(caption)
         concept = None
         for terms in (row_terms, col_terms):
@@ -605,17 +633,22 @@ class Extractor:
             draft.unit = draft.unit or "分"
         draft.q = q
 
-    def _table_identities(self, group: list[int]) -> None:
+    def _table_identities(self, group: list[int], empty: set[str] = frozenset()) -> None:
+        """Identities among the cells of one row or column; a part whose row is there with an empty cell
+        counts as zero (forms leave 0 blank), as long as at least one part has a value."""
         drafts = [self.drafts[i] for i in group if self.drafts[i].q.get("kind") == "level"]
         for identity in self.vocab.identities:
             for total in [d for d in drafts if d.concept == identity.total]:
                 parts = []
                 for concept in identity.parts:
                     match = [d for d in drafts if d.concept == concept and _key(d) == _key(total)]
-                    if len(match) != 1:
+                    if len(match) == 1:
+                        parts.append(match[0].id)
+                    elif not match and concept in empty:
+                        continue
+                    else:
                         parts = []
                         break
-                    parts.append(match[0].id)
                 if parts:
                     self.relations.append(Relation("identity", total.id, tuple(parts), complete=identity.exact,
                                                    explicit=True, note=identity.name))

@@ -200,6 +200,13 @@ def _row_label(row: tuple[Cell, ...], column_headers) -> str:
     return labels[0] if labels else ""
 
 
+def is_key_value(table: Table, row: int, col: int) -> bool:
+    """Whether the cell's own label stands just left of it ("人员编制 | 18 | 实有人数 | 38")."""
+    cells = table.rows[row]
+    return 0 < col <= len(cells) and _key_value_row(cells) and (
+        not table.header_rows or sum(1 for c in cells if c.text and is_numeric(c.text)) >= 2)
+
+
 def cell_labels(table: Table, row: int, col: int) -> tuple[str, str]:
     """(row label, column header) for a cell: the stub text of its row and its column's header."""
     cells = table.rows[row]
@@ -208,8 +215,7 @@ def cell_labels(table: Table, row: int, col: int) -> tuple[str, str]:
         header = table.rows[table.header_rows - 1]
         if sum(1 for c in cells if c.text) != sum(1 for c in header if c.text):
             column_header = ""  # HTML row spans drop cells in extracted text: columns cannot be trusted
-    if 0 < col <= len(cells) and _key_value_row(cells) and (
-            not table.header_rows or sum(1 for c in cells if c.text and is_numeric(c.text)) >= 2):
+    if is_key_value(table, row, col):
         return cells[col - 1].text, ""
     if table.header_rows:
         stub = table.stub
