@@ -323,3 +323,11 @@ def test_rl105_balances(lint):
     assert [f.code for f in lint(text.format(spent="480.00"))] == ["RL105"]
     assert [f.code for f in lint("2023年度收入总计434.72万元，支出总计434.70万元。")] == ["RL105"]
     assert [f.code for f in lint("2023年度收入总计434.72万元，支出总计434.72万元。")] == []
+
+
+def test_rl106_count_against_the_list(lint):
+    assert [f.code for f in lint("直属事业单位10个，即A中心、B中心、C中心、D中心、E中心、F中心、G中心、H中心、I所。")] == ["RL106"]
+    assert [f.code for f in lint("单位有3个，分别为局机关本级、财政事务中心和国库集中支付中心。")] == []
+    assert [f.code for f in lint("下设办公室、预算股、人事教育股等16个股室。")] == []
+    assert [f.code for f in lint("内设股室4个，分别是：办公室（加挂政工股、法规股牌子）、审批股、电子政务股、效能股。")] == []
+    assert [f.code for f in lint("设4个内设机构：办公室、法规科、审批科、监督科及所属事业单位：政务服务中心。")] == []

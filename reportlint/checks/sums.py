@@ -290,3 +290,64 @@ def balance_mismatch(ctx: Context):
                     related=[(earlier.span, earlier.text, earlier.text)], subject=f"grand:{a.text}:{b.text}",
                     figures=[a, b],
                 )
+
+
+_COUNTED_LIST = regex.compile(
+    r"(?P<count>\d{1,3})\s*(?P<word>个|家|所|项|支|类|名|位)(?P<noun>[^，,。；;:：]{0,12}?)\s*[，,]?\s*"
+    r"(?P<intro>分别为|分别是|即|包括|为|:|：)\s*[:：]?\s*(?P<list>[^。；;:：]{2,400}?)(?P<end>[。；;:：]|$)"
+)
+_ITEM_SPLIT = regex.compile(r"、|(?<=.{2})(?:以及|和|及)(?=.{2})")
+_BRACKETS = regex.compile(r"[（(][^）)]*[）)]|《[^》]*》|“[^”]*”|\"[^\"]*\"")
+
+
+def listed_items(text: str) -> list[str] | None:
+    """The items of "A、B和C" (separators inside brackets and quotes ignored); None when the list is open
+    ("A、B等") or does not look like a list of names."""
+    flat = _BRACKETS.sub(lambda m: "□" * len(m.group()), text)
+    if regex.search(r"等\s*$|等[一二三四五六七八九十\d]+[个家所项]", flat):
+        return None
+    pieces = [p for p in _ITEM_SPLIT.split(flat) if p.strip()]
+    if len(pieces) < 2 or any(len(p) > 30 or regex.search(r"[，,]", p) for p in pieces):
+        return None
+    return pieces
+
+
+@rule("RL106", "count-vs-list", "warning")
+def count_vs_list(ctx: Context):
+    """数目与列举不符：“设9个内设机构，分别为：A、B、…”列出的名称个数与写明的数目不同。
+
+    检查什么：“N个（家、所、项…）…，分别为/即/包括/：”后面用“、”（最后一项可用“和/及”）列出的名称个数应为 N；
+    括号、书名号和引号内的顿号不算；以“等”结尾的不完整列举不检查。
+
+    会报：``直属事业单位10个，即A、B、C、D、E、F、G、H、I。``（列出 9 个）。
+    不会报：``单位有3个，分别为A、B和C。``；``下设办公室、预算股等16个股室``。
+
+    怎么改：补全列举或改正数目。
+
+    The number of items listed after "N个…，分别为/即：" differs from N.
+    """
+    from reportlint.document import Pos, Span
+    from reportlint.parse.normalize import normalize_line, to_simplified
+
+    for number, line in enumerate(ctx.doc.lines, start=1):
+        if "、" not in line:
+            continue
+        norm = normalize_line(to_simplified(line), number)
+        for m in _COUNTED_LIST.finditer(norm.text):
+            items = listed_items(m.group("list"))
+            if items is None:
+                continue
+            if m.group("end") in (":", "："):
+                items = items[:-1]  # "…效能监督科及所属事业单位：…": the last piece heads another list
+            stated = int(m.group("count"))
+            if stated == len(items) or stated < 2:
+                continue
+            span = norm.span(m.start("count"), m.end("word"))
+            listed = norm.span(m.start("list"), m.end("list"))
+            yield ctx.finding(
+                "RL106", span,
+                f"写明 {stated}{m.group('word')}{m.group('noun')}，但列出了 {len(items)} 个：{'、'.join(items)[:60]}",
+                f"{stated} stated, but {len(items)} listed",
+                related=[(Span(listed.start, listed.end), f"列举（{len(items)} 项）", f"the list ({len(items)} items)")],
+                subject=f"list:{m.group('noun')}:{stated}",
+            )
