@@ -331,3 +331,11 @@ def test_rl106_count_against_the_list(lint):
     assert [f.code for f in lint("下设办公室、预算股、人事教育股等16个股室。")] == []
     assert [f.code for f in lint("内设股室4个，分别是：办公室（加挂政工股、法规股牌子）、审批股、电子政务股、效能股。")] == []
     assert [f.code for f in lint("设4个内设机构：办公室、法规科、审批科、监督科及所属事业单位：政务服务中心。")] == []
+
+
+def test_rl302_no_change_against_a_different_budget(lint):
+    table = ("单位:万元\n项 目 |\n预算数 |\n决算数 |\n合计 |\n49.9 |\n7.69 |\n因公出国(境)费 |\n20 |\n|\n"
+             "公务接待费 |\n14.9 |\n5.21 |\n说明。\n")
+    text = table + "2021年度因公出国(境)费支出{v}万元，与2021年度预算相比无增减。\n"
+    assert [f.code for f in lint(text.format(v="0"))] == ["RL302"]
+    assert [f.code for f in lint(text.format(v="20"))] == []

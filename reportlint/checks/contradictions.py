@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
+import regex
+
 from reportlint.checks import Context, rule
 from reportlint.checks.arithmetic import fmt, scale, value
 from reportlint.document import Figure
@@ -151,3 +153,67 @@ def contradictory_figure(ctx: Context):
                 subject=f"{fig.concept}:{'|'.join(str(k) for k in key[1:6])}:{fig.text}",
                 figures=[fig, reference],
             )
+
+
+_NO_CHANGE = regex.compile(r"^[^。；;]{0,30}?(与|比|较|和)[^。；;，,]{0,16}?(预算|上年|去年|同期)[^。；;]{0,12}?(无增减|无变化|没有变化|持平|相同|一致|未发生变化)")
+
+
+@rule("RL302", "no-change-contradicted", "error")
+def no_change_contradicted(ctx: Context):
+    """“无增减/无变化”与数字不符：正文说某项与预算（或上年）相比无增减，而报告写明的预算数（或上年数）与之不同。
+
+    检查什么：“X 支出a万元，与…预算相比无增减（无变化、持平）”时，找同一概念、同一年度和口径的预算数
+    （说“上年”时找上年数），二者不相等即报告。
+
+    会报：``因公出国（境）费支出0万元，与2021年度预算相比无增减``，而表中因公出国（境）费预算数为 20。
+    不会报：预算数与决算数相等时。
+
+    怎么改：如实写出增减额和增减幅度。
+
+    "No change against the budget (or last year)" is stated, but the report's own figures differ.
+    """
+    doc = ctx.doc
+    vocab = vocabulary()
+    for fig in doc.figures:
+        if fig.table is not None or fig.concept is None or fig.approx:
+            continue
+        q = dict(fig.qualifiers)
+        if q.get("kind") != "level":
+            continue
+        after = doc.line_text(fig.span.end.line)[fig.span.end.column - 1:]
+        m = _NO_CHANGE.match(regex_normalize(after))
+        if not m:
+            continue
+        against_budget = m.group(2) == "预算"
+        candidates = []
+        for other in doc.figures:
+            if other is fig or other.concept != fig.concept or other.approx:
+                continue
+            oq = dict(other.qualifiers)
+            if oq.get("kind") != "level" or oq.get("entity", "") != q.get("entity", ""):
+                continue
+            if against_budget:
+                if oq.get("state", "").startswith("budget") and oq.get("year") == q.get("year"):
+                    candidates.append(other)
+            elif q.get("year") and oq.get("year") == str(int(q["year"]) - 1):
+                candidates.append(other)
+        if len(candidates) != 1:
+            continue
+        other = candidates[0]
+        if fig.value == other.value or (fig.unit == other.unit and agree(fig, other)):
+            continue
+        word = "预算" if against_budget else "上年"
+        yield ctx.finding(
+            "RL302", fig.span,
+            f"{vocab.concept_name(fig.concept)} {fig.text} 写作与{word}相比“{m.group(3)}”，但{ctx.where(other)}的{word}数为 {other.text}",
+            f"{vocab.concept_name(fig.concept, 'en')} {fig.text} is said to be unchanged against the {'budget' if against_budget else 'previous year'}, "
+            f"which is {other.text} on line {other.span.start.line}",
+            related=[(other.span, f"{word}数 {other.text}", f"{other.text}")],
+            subject=f"nochange:{fig.concept}:{fig.text}", figures=[fig, other],
+        )
+
+
+def regex_normalize(text: str) -> str:
+    from reportlint.parse.normalize import normalize_text
+
+    return normalize_text(text)
