@@ -339,3 +339,12 @@ def test_rl302_no_change_against_a_different_budget(lint):
     text = table + "2021年度因公出国(境)费支出{v}万元，与2021年度预算相比无增减。\n"
     assert [f.code for f in lint(text.format(v="0"))] == ["RL302"]
     assert [f.code for f in lint(text.format(v="20"))] == []
+
+
+def test_rl107_changes_of_the_parts_add_up(lint):
+    text = ("2021年“三公经费”财政拨款支出4,855万元，比上年减支433万元。其中：公车购置支出470万元，比上年减支1122万元；"
+            "公务用车运行维护费支出3758万元，比上年增支{car}万元；公务接待费支出627万元，比上年减支125万元；"
+            "因公出国费支出0万元，比上年减支2万元。")
+    assert [f.code for f in lint(text.format(car="816"))] == []
+    found = [f for f in lint(text.format(car="861")) if f.code == "RL107"]
+    assert len(found) == 1 and "−388.00万元" in found[0].message

@@ -351,3 +351,94 @@ def count_vs_list(ctx: Context):
                 related=[(Span(listed.start, listed.end), f"列举（{len(items)} 项）", f"the list ({len(items)} items)")],
                 subject=f"list:{m.group('noun')}:{stated}",
             )
+
+
+def _changes_of(doc) -> dict[int, Figure]:
+    """For each level figure, the change stated right after it in its sentence ("…627万元，比上年减支125万元")."""
+    out: dict[int, Figure] = {}
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in doc.figures:
+        if f.sentence >= 0:
+            by_sentence.setdefault(f.sentence, []).append(f)
+    for figs in by_sentence.values():
+        last_level = None
+        for f in figs:
+            kind = dict(f.qualifiers).get("kind")
+            if kind in ("level", "part"):
+                last_level = f
+            elif kind == "change" and last_level is not None and last_level.id not in out and not f.approx:
+                if _same_money(last_level, f):
+                    out[last_level.id] = f
+                last_level = None
+    return out
+
+
+def _same_money(a: Figure, b: Figure) -> bool:
+    return a.is_money and b.is_money or a.unit == b.unit
+
+
+def _flatten(concepts: set[str]) -> set[str]:
+    """Replace a concept by its parts where an exact identity defines them (公务用车 → 购置 + 运行维护)."""
+    vocab = vocabulary()
+    out = set(concepts)
+    for identity in vocab.identities:
+        if identity.exact and identity.total in out:
+            out.discard(identity.total)
+            out.update(identity.parts)
+    return out
+
+
+@rule("RL107", "change-sum-mismatch", "error")
+def change_sum_mismatch(ctx: Context):
+    """分项增减之和不符：合计比上年的增减额，不等于各分项增减额（增为正、减为负）之和。
+
+    检查什么：“三公经费…比上年减少433万元，其中：公务用车购置…减少1122万元，运行维护费…增加816万元，
+    公务接待费…减少125万元，因公出国费…减少2万元”——各分项（按恒等式构成合计的全部分项）的增减额代数和应等于合计的增减额。
+
+    会报：上例中把“增加816万元”写成“增加861万元”。
+    不会报：−1122 + 816 − 125 − 2 = −433。
+
+    怎么改：核对各项增减额。
+
+    The year-on-year changes of the parts do not add up to the change of the total.
+    """
+    doc = ctx.doc
+    changes = _changes_of(doc)
+    vocab = vocabulary()
+    seen = set()
+    for rel, total, parts in ctx.sum_relations():
+        if total.id in seen or total.id not in changes or total.concept is None:
+            continue
+        state = dict(total.qualifiers).get("state")
+        members = [p for p in parts if dict(p.qualifiers).get("state") == state and p.concept is not None]
+        concepts = [p.concept for p in members]
+        if len(set(concepts)) != len(concepts) or not members:
+            continue
+        complete = any(identity.exact and identity.total == total.concept
+                       and _flatten(set(concepts)) == _flatten(set(identity.parts)) for identity in vocab.identities)
+        if not complete or any(p.id not in changes for p in members):
+            continue
+        seen.add(total.id)
+
+        def signed(change: Figure) -> Decimal:
+            sign = -1 if dict(change.qualifiers).get("direction") == "-" else 1
+            return sign * value(change)
+
+        total_change = changes[total.id]
+        deltas = [changes[p.id] for p in members]
+        summed = sum((signed(d) for d in deltas), Decimal(0))
+        halves = half_units([total_change, *deltas])
+        if abs(summed - signed(total_change)) <= sum(halves, Decimal(0)):
+            continue
+        terms = " ".join(f"{'+' if signed(d) >= 0 else '−'} {vocab.concept_name(p.concept)} {d.text}"
+                         for p, d in zip(members, deltas)).lstrip("+ ")
+        yield ctx.finding(
+            "RL107", total_change.span,
+            f"各分项增减 {terms} = {'−' if summed < 0 else '+'}{_amount(abs(summed), total_change)}{total_change.unit}，"
+            f"与{vocab.concept_name(total.concept)}"
+            f"的增减 {'−' if signed(total_change) < 0 else '+'}{total_change.text} 不符",
+            f"the parts' changes add up to {_amount(summed, total_change)}{total_change.unit}, "
+            f"but the total changed by {total_change.text}",
+            related=[(d.span, f"{vocab.concept_name(p.concept)} {d.text}", d.text) for p, d in zip(members, deltas)],
+            subject=f"changes:{total.concept}:{total_change.text}", figures=[total_change, *deltas],
+        )

@@ -203,7 +203,7 @@ class Extractor:
                 elif vocab.concepts[concept].generic:
                     explicit_state = explicit_state or vocab.concepts[concept].state
                     earlier = [t for t in concept_terms[:-1] if not vocab.concepts[t[2].id].generic]
-                    if earlier and self._near(label[earlier[-1][1]:start]):
+                    if earlier and self._near(_strip_terms(label, terms, earlier[-1][1])[: start - earlier[-1][1]]):
                         concept = earlier[-1][2].id
                     elif subject and not earlier and concept == "expenditure_total":
                         concept = subject
@@ -241,15 +241,15 @@ class Extractor:
             # breakdown bookkeeping
             opens = _BREAK_OPEN.search(masked)
             if breakdown and (_CLAUSE_CLOSE.search(masked) and not opens):
-                breakdown = None
+                carried = True  # "其中：A a；B b": after a semicolon only a sibling item goes on with the list
             if carried and kind == "level":
                 carried = False
                 if not opens and not self._sibling(breakdown, concept):
-                    breakdown = None  # the next sentence is not another item of the list
+                    breakdown = None  # not another item of the list
             part_of = None
             if kind == "level":
                 if opens and ids:
-                    total_id = _last_level(self.drafts, ids, number.unit)
+                    total_id = self._breakdown_total(ids, number.unit)
                     if total_id is not None:
                         breakdown = {"total": total_id, "parts": []}
                 if breakdown and _same_measure(self.drafts[breakdown["total"]].unit, number.unit):
@@ -321,8 +321,30 @@ class Extractor:
             return False
         total = self.drafts[breakdown["total"]].concept
         listed = {self.drafts[p].concept for p in breakdown["parts"]}
-        return any(identity.total == total and concept in identity.members and listed <= identity.members
-                   and concept not in listed for identity in self.vocab.identities)
+        for identity in self.vocab.identities:
+            if identity.total != total:
+                continue
+            members = set(identity.members)
+            for sub in self.vocab.identities:  # 公务用车购置及运行维护费 may be named by its own parts
+                if sub.exact and sub.total in members:
+                    members |= set(sub.parts)
+            if concept in members and listed <= members and concept not in listed:
+                return True
+        return False
+
+    def _breakdown_total(self, ids: list[int], unit: str) -> int | None:
+        """The figure "其中" breaks down: the last amount before it, passing over a reference amount that only
+        serves a comparison ("…为年初预算数6180万元的78.56%。其中…")."""
+        for k in range(len(ids) - 1, -1, -1):
+            d = self.drafts[ids[k]]
+            kind = d.q.get("kind")
+            if kind != "level":
+                continue
+            following = self.drafts[ids[k + 1]] if k + 1 < len(ids) else None
+            if following is not None and following.unit == "%" and following.clause.strip(" ，,") in ("的", ""):
+                continue
+            return ids[k] if _same_measure(d.unit, unit) else None
+        return None
 
     def _listed_total(self, fid: int, ids: list[int]) -> None:
         """"第一期80万元，第二期70万元，第三期55.5万元，合计205.5万元": the items listed before a 合计 add up to it."""
