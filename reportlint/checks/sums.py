@@ -326,7 +326,7 @@ def count_vs_list(ctx: Context):
 
     The number of items listed after "N个…，分别为/即：" differs from N.
     """
-    from reportlint.document import Pos, Span
+    from reportlint.document import Span
     from reportlint.parse.normalize import normalize_line, to_simplified
 
     for number, line in enumerate(ctx.doc.lines, start=1):
