@@ -348,3 +348,10 @@ def test_rl107_changes_of_the_parts_add_up(lint):
     assert [f.code for f in lint(text.format(car="816"))] == []
     found = [f for f in lint(text.format(car="861")) if f.code == "RL107"]
     assert len(found) == 1 and "−388.00万元" in found[0].message
+
+
+def test_rate_of_a_named_budget(lint):
+    text = "“三公经费”财政拨款支出4,855万元，比上年减支433万元，为年初预算数6180万元的{r}%。"
+    assert [f.code for f in lint(text.format(r="78.56"))] == []
+    found = lint(text.format(r="79.56"))
+    assert [f.code for f in found] == ["RL201"] and "完成预算的比例" in found[0].message

@@ -23,7 +23,10 @@ def _name(ctx: Context, fig: Figure) -> str:
         return vocabulary().concept_name(fig.concept)
     if fig.table is not None:
         return fig.table.column_header.split("/")[-1] or "比率"
-    return ctx.clause(fig) or "比率"
+    clause = ctx.clause(fig)
+    if clause.endswith("的") and "预算" in clause:
+        return "完成预算的比例"  # "为年初预算数6180万元的78.56%"
+    return clause or "比率"
 
 
 @rule("RL201", "rate-mismatch", "error")

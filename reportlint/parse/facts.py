@@ -37,6 +37,7 @@ _GLUE = regex.compile(r"^[\s为是共计达合总额金数约近有的了:()“�
 _FOREIGN_SUBJECT = regex.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
 _SHARE = regex.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _RATE_WORDS = regex.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
+_OF_BUDGET = regex.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
 _RATE_LABEL_END = regex.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
 _COMPARED_TO = regex.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年)")
 _SUM_LABEL = regex.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为)\s*[:：为]?\s*$")
@@ -236,6 +237,8 @@ class Extractor:
             elif number.unit == "%" and (_RATE_WORDS.search(label) or _RATE_LABEL_END.search(label)
                                          or (concept and vocab.concepts[concept].kind == "rate")):
                 kind = "rate"
+            elif number.unit == "%" and label.strip() == "的" and ids and _OF_BUDGET.search(self.drafts[ids[-1]].clause):
+                kind = "rate"  # "…4855万元，为年初预算数6180万元的78.56%": actual over the budget just named
             elif number.unit == "%":
                 kind = "percent"
             # breakdown bookkeeping
