@@ -269,7 +269,7 @@ class Extractor:
                 total = self.drafts[part_of["total"]]
                 q.update({k: v for k, v in total.q.items() if k in ("year", "fund", "entity", "state")})
                 if total.concept is None:
-                    q["of"] = "text:" + _clause_before(sentence, total)
+                    q["of"] = "text:" + total.clause
                 elif concept == total.concept:
                     q["kind"] = "part"  # a sub-count of the same concept (编制614名，其中…编制13名)
                 elif concept is not None and self.vocab.parents(concept) != {total.concept}:
@@ -309,7 +309,7 @@ class Extractor:
                 part_of["parts"].append(fid)
                 if len(part_of["parts"]) == 1:
                     part_of["relation_index"] = len(self.relations)
-                    self.relations.append(None)  # placeholder, filled when the sentence ends
+                    self.relations.append(None)  # filled in by flush() once the list is over
                     open_breakdowns.append(part_of)
             if kind == "share":
                 self._share(fid, ids, label, open_breakdowns)
@@ -733,10 +733,6 @@ def _strip_terms(label: str, terms, start: int) -> str:
         for k in range(s, e):
             chars[k] = "□"
     return "".join(chars[start:])
-
-
-def _clause_before(sentence: str, total: "Draft") -> str:
-    return getattr(total, "clause", "") or ""
 
 
 def _mask(text: str, terms) -> str:
