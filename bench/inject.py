@@ -66,7 +66,7 @@ def numeric_part(fig_text: str) -> str:
 def mutations(doc):
     seen = set()
     for rel in doc.relations:
-        if rel.kind in ("breakdown", "identity") and rel.total is not None and (rel.complete or rel.kind == "identity"):
+        if rel.kind in ("breakdown", "identity", "table-sum") and rel.total is not None and (rel.complete or rel.kind == "identity"):
             for pid in rel.parts:
                 fig = doc.figures[pid]
                 if fig.value == 0 or ("part", pid) in seen:

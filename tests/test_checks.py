@@ -355,3 +355,15 @@ def test_rate_of_a_named_budget(lint):
     assert [f.code for f in lint(text.format(r="78.56"))] == []
     found = lint(text.format(r="79.56"))
     assert [f.code for f in found] == ["RL201"] and "完成预算的比例" in found[0].message
+
+
+TABLE_TOTAL = ("单位：万元\n\t项目名称\n\t预算数\n\t执行数\n\n\t办公设备购置\n\t40.00\n\t35.00\n\n"
+               "\t信息化运维\n\t35.00\n\t30.00\n\n\t{third}\n\t25.00\n\t{x}\n\n\t合计\n\t100.00\n\t90.00\n\n说明。\n")
+
+
+def test_rl108_total_row_of_a_flat_table(lint):
+    assert [f.code for f in lint(TABLE_TOTAL.format(third="培训经费", x="25.00"))] == []
+    found = [f for f in lint(TABLE_TOTAL.format(third="培训经费", x="30.00")) if f.code == "RL108"]
+    assert len(found) == 1 and found[0].line == 20 and "95.00" in found[0].message
+    # a 其中 row makes the table hierarchical: not checked
+    assert [f.code for f in lint(TABLE_TOTAL.format(third="其中：培训经费", x="30.00"))] == []

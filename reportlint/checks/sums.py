@@ -442,3 +442,46 @@ def change_sum_mismatch(ctx: Context):
             related=[(d.span, f"{vocab.concept_name(p.concept)} {d.text}", d.text) for p, d in zip(members, deltas)],
             subject=f"changes:{total.concept}:{total_change.text}", figures=[total_change, *deltas],
         )
+
+
+@rule("RL108", "table-total-mismatch", "error")
+def table_total_mismatch(ctx: Context):
+    """表格合计行不符：表中“合计/总计”一行的某列，不等于其上各项（同一层级的行）该列之和。
+
+    检查什么：只有一个合计行、其余行是同一层级的项目（没有“其中”行、没有两种编号层级）时，逐列比较合计与各行之和。
+    为避免误报，只在至少另有一列能对上时才报告对不上的那一列（说明表的结构读对了）。
+
+    会报：三个项目的预算数之和为 100、执行数之和为 90，而合计行写 100、95。
+    不会报：各列都对得上；有“其中”子行的分层表格。
+
+    怎么改：核对该列各项和合计。
+
+    A table's total row disagrees with the sum of the rows above it in one column while the other columns agree.
+    """
+    doc = ctx.doc
+    groups: dict[str, list] = {}
+    for rel in doc.relations:
+        if rel.kind == "table-sum":
+            groups.setdefault(rel.note, []).append(rel)
+    for key, rels in groups.items():
+        checked = []
+        for rel in rels:
+            total = doc.figure(rel.total)
+            parts = [doc.figure(p) for p in rel.parts]
+            gap, tol = sum_gap(total, parts)
+            checked.append((abs(gap) <= tol, total, parts, gap))
+        if not any(ok for ok, *_ in checked):
+            continue  # no column adds up: the table is probably not flat
+        for ok, total, parts, gap in checked:
+            if ok:
+                continue
+            summed = _amount(value(total) + gap, total)
+            header = total.table.column_header.split("/")[-1] if total.table else ""
+            yield ctx.finding(
+                "RL108", total.span,
+                f"合计行“{header}”列写作 {total.text}，但各行之和为 {summed}（{' + '.join(p.text for p in parts[:12])}"
+                f"{' + …' if len(parts) > 12 else ''}）",
+                f"total row, column '{header}': {total.text}, but the rows add up to {summed}",
+                related=[(p.span, p.text, p.text) for p in parts[:20]],
+                subject=f"tablesum:{key}:{header}", figures=[total, *parts],
+            )

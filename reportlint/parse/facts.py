@@ -44,6 +44,8 @@ _SUM_LABEL = regex.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计
 _HAN = regex.compile(r"\p{Han}")
 _DIGIT = regex.compile(r"[0-9０-９]")
 _LABEL_MAX = 30  # longer label cells are notes, not names
+_SUB_ROW = regex.compile(r"^\s*(其中|含|包括)|^\s+")
+_ROW_STYLE = regex.compile(r"^\s*(\d+[、.]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
 _FILLER = regex.compile(
     r"((?:19|20)\d{2}\s*年度?|合计|共计|总计|总额|金额|累计|余额|总数|全年|本年|当年|年度|年末|年初|截止|截至|实际|"
@@ -594,12 +596,38 @@ class Extractor:
                 self.drafts.append(draft)
                 by_row.setdefault(r, []).append(fid)
                 by_col.setdefault(cell.col, []).append(fid)
+        self._table_total_rows(table, by_row)
         for group in by_row.values():
             self._table_identities(group)
             self._table_rates(group)
         for col, group in by_col.items():
             self._table_identities(group, empty_rows.get(col, set()))
             self._table_rates(group)
+
+    def _table_total_rows(self, table: Table, by_row: dict[int, list[int]]) -> None:
+        """A 合计/总计 row over flat item rows: per column, the total against the sum of the rows
+        (rows named 其中… or with a second numbering level make the table hierarchical: not checked)."""
+        rows = sorted(by_row)
+        totals = [r for r in rows if _TOTAL_ROW_LABEL.match(table.row_headers[r] or "")]
+        if len(totals) != 1:
+            return
+        total_row = totals[0]
+        items = [r for r in rows if r != total_row]
+        labels = [table.row_headers[r] for r in items]
+        if len(items) < 2 or any(_SUB_ROW.search(label or "") for label in labels):
+            return
+        styles = {m.group(1) for label in labels for m in [_ROW_STYLE.match(label or "")] if m}
+        if len(styles) > 1:
+            return  # "1、" and "(1)" rows: two levels
+        for total_id in by_row[total_row]:
+            total = self.drafts[total_id]
+            if total.table is None or total.q.get("kind") not in ("level",):
+                continue
+            col = total.table.col
+            parts = [f for r in items for f in by_row[r] if self.drafts[f].table.col == col]
+            if len(parts) >= 2 and all(_same_measure(self.drafts[p].unit, total.unit) for p in parts):
+                self.relations.append(Relation("table-sum", total_id, tuple(parts), complete=True, explicit=True,
+                                               note=f"{table.index}:{total_row}"))
 
     def _label_cell(self, draft: Draft, row_label: str, col_label: str, caption: str) -> None:
         vocab = self.vocab
