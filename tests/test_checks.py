@@ -367,3 +367,9 @@ def test_rl108_total_row_of_a_flat_table(lint):
     assert len(found) == 1 and found[0].line == 20 and "95.00" in found[0].message
     # a 其中 row makes the table hierarchical: not checked
     assert [f.code for f in lint(TABLE_TOTAL.format(third="其中：培训经费", x="30.00"))] == []
+
+
+def test_rl205_complementary_rates(lint):
+    assert [f.code for f in lint("群众满意率96.5%，不满意率4.5%。")] == ["RL205"]
+    assert [f.code for f in lint("群众满意率96.5%，不满意率3.5%。")] == []
+    assert [f.code for f in lint("满意率90%，基本满意率8%，不满意率2%。")] == []

@@ -240,3 +240,45 @@ def _section(doc, line: int) -> int:
         if h.style in ("part", "cn-dun", "cn-paren"):
             section = h.index
     return section
+
+
+@rule("RL205", "complement-rates", "error")
+def complement_rates(ctx: Context):
+    """互补比率之和不为 100%：同一句里的满意率与不满意率（合格率与不合格率…）相加不等于 100%。
+
+    检查什么：词表（``rules/identities.toml`` 的 ``[[complement]]``）中成对的比率同时出现在一句里、且没有第三种
+    同词干的比率（如“基本满意率”）时，二者之和应为 100%（按各自末位的舍入容差）。
+
+    会报：``满意率96.5%，不满意率4.5%``。
+    不会报：``满意率96.5%，不满意率3.5%``；``满意率90%，基本满意率8%，不满意率2%``。
+
+    怎么改：核对两个比率。
+
+    Two complementary rates (satisfied / dissatisfied) in one sentence do not add up to 100%.
+    """
+    doc = ctx.doc
+    vocab = vocabulary()
+    by_sentence: dict[int, list] = {}
+    for fig in doc.figures:
+        if fig.unit == "%" and fig.sentence >= 0 and not fig.approx:
+            by_sentence.setdefault(fig.sentence, []).append(fig)
+    for figs in by_sentence.values():
+        for (first, second), stem in vocab.complements:
+            named = [(ctx.clause(f), f) for f in figs]
+            same_stem = [(c, f) for c, f in named if stem in c and c.endswith("率")]
+            a = [f for c, f in same_stem if c.endswith(first) and not c.endswith(second)]
+            b = [f for c, f in same_stem if c.endswith(second)]
+            if len(a) != 1 or len(b) != 1 or len(same_stem) != 2:
+                continue
+            x, y = a[0], b[0]
+            tolerance = Decimal(5).scaleb(-(x.decimals + 1)) + Decimal(5).scaleb(-(y.decimals + 1))
+            total = x.value + y.value
+            if abs(total - 100) <= tolerance:
+                continue
+            yield ctx.finding(
+                "RL205", y.span,
+                f"{first} {x.text} + {second} {y.text} = {fmt(total)}%，应为 100%",
+                f"{first} {x.text} + {second} {y.text} = {fmt(total)}%, not 100%",
+                related=[(x.span, f"{first} {x.text}", x.text)], subject=f"complement:{stem}:{x.text}:{y.text}",
+                figures=[x, y],
+            )

@@ -98,6 +98,7 @@ class Vocabulary:
             Identity(i["name"], i["total"], tuple(i["parts"]), bool(i.get("exact", True)), tuple(i.get("optional", ())))
             for i in identities.get("identity", [])
         )
+        self.complements = tuple((tuple(c["rates"]), c["stem"]) for c in identities.get("complement", []))
         count_rates = identities.get("count_rates", {})
         self.rate_total_words = tuple(count_rates.get("total_words", ()))
         self.rate_done_words = tuple(count_rates.get("done_words", ()))
