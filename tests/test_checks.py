@@ -373,3 +373,10 @@ def test_rl205_complementary_rates(lint):
     assert [f.code for f in lint("群众满意率96.5%，不满意率4.5%。")] == ["RL205"]
     assert [f.code for f in lint("群众满意率96.5%，不满意率3.5%。")] == []
     assert [f.code for f in lint("满意率90%，基本满意率8%，不满意率2%。")] == []
+
+
+def test_income_sources(lint):
+    text = "本年收入合计1200.00万元，其中：一般公共预算财政拨款收入1150.00万元，事业收入30.00万元，其他收入{o}万元。"
+    assert [f.code for f in lint(text.format(o="20.00"))] == []
+    assert [(f.code, f.severity) for f in lint(text.format(o="30.00"))] == [("RL101", "error")]
+    assert [(f.code, f.severity) for f in lint(text.format(o="10.00"))] == [("RL101", "warning")]

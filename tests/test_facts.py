@@ -30,7 +30,7 @@ def test_subject_carries_budget_and_actual(parse):
 
 
 def test_glued_words_are_not_the_generic_concept(parse):
-    figs = figures(parse, "教育支出1595.95万元，事业收入170.81万元，结余分配0.00万元。")
+    figs = figures(parse, "教育支出1595.95万元，非税收入170.81万元，结余分配0.00万元。")
     assert figs["1595.95万元"].concept is None
     assert figs["170.81万元"].concept is None
     assert figs["0.00万元"].concept == "balance_distribution"

@@ -36,8 +36,13 @@ def _amount(v, total: Figure) -> str:
 def _all_required(total: Figure, parts: list[Figure]) -> bool:
     """Every required part of an identity with optional parts is named (only an optional one may be missing)."""
     concepts = {p.concept for p in parts}
-    return any(identity.total == total.concept and identity.optional and set(identity.parts) <= concepts
-               for identity in vocabulary().identities)
+    for identity in vocabulary().identities:
+        if identity.total != total.concept or not identity.optional:
+            continue
+        named = concepts & identity.members
+        if set(identity.parts) <= concepts and len(named) >= (len(identity.parts) or 3):
+            return True  # the required parts (or, with none required, at least three sources) are named
+    return False
 
 
 def _disjoint_parts(total: Figure, parts: list[Figure]) -> bool:
