@@ -10,12 +10,12 @@ from typing import Callable, Iterable
 
 from reportlint.document import Document, Figure, Span
 from reportlint.finding import Finding, Related
-import regex
+from reportlint import patterns
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_CLAUSE_BREAK = regex.compile(r"[，,;；。:：、(（)）]")
-_LIST_OPENER = regex.compile(r"^(其中|分别为|分别是|包括|即)")
-_DIGITS_AND_SPACE = regex.compile(r"[\s\d.]+")
+_CLAUSE_BREAK = patterns.compile(r"[，,;；。:：、(（)）]")
+_LIST_OPENER = patterns.compile(r"^(其中|分别为|分别是|包括|即)")
+_DIGITS_AND_SPACE = patterns.compile(r"[\s\d.]+")
 
 FAMILIES = {
     "RL0": ("输入", "input"),

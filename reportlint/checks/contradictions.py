@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-import regex
+from reportlint import patterns
 
 from reportlint.checks import Context, rule
 from reportlint.checks.arithmetic import fmt, scale, value
@@ -76,10 +76,9 @@ def _satisfied_sums(doc) -> set[int]:
     return ok
 
 
-def _best_supported(doc, figs: list[Figure]) -> Figure:
+def _best_supported(figs: list[Figure], satisfied: set[int]) -> Figure:
     """The value to compare the others with: the one stated most often and borne out by arithmetic
-    (a sum that holds counts double); on a tie, the first stated."""
-    satisfied = _satisfied_sums(doc)
+    (a sum that holds counts double: ``satisfied`` are the figures of sums that hold); on a tie, the first stated."""
     clusters: list[list[Figure]] = []
     for fig in figs:
         for cluster in clusters:
@@ -114,11 +113,14 @@ def contradictory_figure(ctx: Context):
         key = quantity_key(fig)
         if key is not None:
             groups.setdefault(key, []).append(fig)
+    satisfied: set[int] | None = None
     for key, figs in groups.items():
         if len(figs) < 2:
             continue
         figs = sorted(figs, key=lambda f: (f.span.start.line, f.span.start.column))
-        reference = _best_supported(doc, figs)
+        if satisfied is None:
+            satisfied = _satisfied_sums(doc)
+        reference = _best_supported(figs, satisfied)
         for fig in figs:
             if fig is reference:
                 continue
@@ -155,7 +157,11 @@ def contradictory_figure(ctx: Context):
             )
 
 
-_NO_CHANGE = regex.compile(r"^[^。；;]{0,30}?(与|比|较|和)[^。；;，,]{0,16}?(预算|上年|去年|同期)[^。；;]{0,12}?(无增减|无变化|没有变化|持平|相同|一致|未发生变化)")
+_NO_CHANGE = patterns.compile(r"^[^。；;]{0,30}?(与|比|较|和)[^。；;，,]{0,16}?(预算|上年|去年|同期)[^。；;]{0,12}?(无增减|无变化|没有变化|持平|相同|一致|未发生变化)")
+
+
+# the words of _NO_CHANGE's last group, simplified or traditional (cheap test before normalising)
+_NO_CHANGE_HINT = patterns.compile(r"无|無|没有|沒有|持平|相同|一致|未发生|未發生")
 
 
 @rule("RL302", "no-change-contradicted", "error")
@@ -181,6 +187,8 @@ def no_change_contradicted(ctx: Context):
         if q.get("kind") != "level":
             continue
         after = doc.line_text(fig.span.end.line)[fig.span.end.column - 1:]
+        if not _NO_CHANGE_HINT.search(after, 0, 120):
+            continue
         m = _NO_CHANGE.match(regex_normalize(after))
         if not m:
             continue

@@ -5,17 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
-import regex
+from reportlint import patterns
 
 from reportlint.checks import Context, rule
 from reportlint.document import Figure, Span, Table
 from reportlint.rules import RULES_DIR, load_toml
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_GRADE_LABEL = regex.compile(r"等次|等级")
+_GRADE_LABEL = patterns.compile(r"等次|等级")
 
-_GRADE = regex.compile(r"(?:等次|等级|评价结果|评定为|评为|结果为|档次)\s*(?:为|是|:|：)?\s*[“\"']?(优秀|良好|中等|较差|优|良|中|差)")
-_TOTAL_ROW = regex.compile(r"^(总分|合计|总计|得分合计|综合得分|自评总分)")
+_GRADE = patterns.compile(r"(?:等次|等级|评价结果|评定为|评为|结果为|档次)\s*(?:为|是|:|：)?\s*[“\"']?(优秀|良好|中等|较差|优|良|中|差)")
+_TOTAL_ROW = patterns.compile(r"^(总分|合计|总计|得分合计|综合得分|自评总分)")
 
 
 @lru_cache(maxsize=1)
@@ -195,11 +195,11 @@ def score_above_weight(ctx: Context):
 # ---------------------------------------------------------------------------------------------------
 # Score tables row by row: indicator, its group, its scoring rule, weight and score.
 
-_WEIGHT_HEADER = regex.compile(r"分值|权重")
-_SCORE_HEADER = regex.compile(r"(?<!扣)得分(?!系数)")
-_RULE_HEADER = regex.compile(r"评分标准|评价标准|评分规则|指标说明|评分办法|计分方法")
-_GROUP_POINTS = regex.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
-_PLACEHOLDER = regex.compile(r"^[…\.。·\s]*$")
+_WEIGHT_HEADER = patterns.compile(r"分值|权重")
+_SCORE_HEADER = patterns.compile(r"(?<!扣)得分(?!系数)")
+_RULE_HEADER = patterns.compile(r"评分标准|评价标准|评分规则|指标说明|评分办法|计分方法")
+_GROUP_POINTS = patterns.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_PLACEHOLDER = patterns.compile(r"^[…\.。·\s]*$")
 
 
 class ScoreRow:
@@ -302,7 +302,7 @@ def weights_mismatch(ctx: Context):
             )
 
 
-_PROMPT = regex.compile(
+_PROMPT = patterns.compile(
     r"^(结合|对照|针对|简要|请|概述|说明|分析)[^|]{0,80}[(（]\s*\d{2,4}\s*字以内\s*[)）]|^请(填写|填报)|^[×X]{3,}$"
 )
 
@@ -354,7 +354,7 @@ def unfilled_form(ctx: Context):
             break
 
 
-_OVER_RULE = regex.compile(r"每超(?:过|出)?\s*(?:一|1)\s*个?百分点\s*扣\s*(\d+(?:\.\d+)?)\s*分")
+_OVER_RULE = patterns.compile(r"每超(?:过|出)?\s*(?:一|1)\s*个?百分点\s*扣\s*(\d+(?:\.\d+)?)\s*分")
 
 
 @rule("RL605", "score-against-rule", "error")
@@ -411,9 +411,9 @@ def score_against_rule(ctx: Context):
             )
 
 
-_TARGET_HEADER = regex.compile(r"指标值|目标值|预期目标|年度目标")
-_ACTUAL_HEADER = regex.compile(r"完成值|实际完成|实际值|完成情况")
-_MEASURE = regex.compile(r"^\s*(?P<op>[≥≤>=<＞＜]|不低于|不高于|不少于|不超过|大于|小于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|万|个|人|件|项|户|次|家|天|日)?")
+_TARGET_HEADER = patterns.compile(r"指标值|目标值|预期目标|年度目标")
+_ACTUAL_HEADER = patterns.compile(r"完成值|实际完成|实际值|完成情况")
+_MEASURE = patterns.compile(r"^\s*(?P<op>[≥≤>=<＞＜]|不低于|不高于|不少于|不超过|大于|小于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|万|个|人|件|项|户|次|家|天|日)?")
 
 
 def _measure(text: str):
@@ -461,7 +461,7 @@ def score_despite_missed_target(ctx: Context):
                     subject=f"missed-target:{row.label}",
                 )
                 continue
-        rate_col = _column(row.table, regex.compile(r"执行率"))
+        rate_col = _column(row.table, patterns.compile(r"执行率"))
         if rate_col is not None and rate_col < len(row.table.rows[row.row]):
             from reportlint.parse.numbers import parse_cell_number
 

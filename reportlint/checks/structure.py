@@ -5,10 +5,10 @@ from __future__ import annotations
 from reportlint.checks import Context, rule
 from reportlint.document import Heading, Pos, Span
 from reportlint.profiles import builtin_profiles, detect_profile
-import regex
+from reportlint import patterns
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_HAN_CHAR = regex.compile(r"\p{Han}")
+_HAN_CHAR = patterns.compile(r"\p{Han}")
 
 _RANK = {"part": 0, "cn-dun": 1, "cn-paren": 2, "num-dun": 3, "num-dot": 3, "num-paren": 4, "circled": 5}
 _CN = "〇一二三四五六七八九十"
@@ -49,7 +49,7 @@ def _headings_with_bodies(ctx: Context) -> list[Heading]:
                 out.append(h)
         else:
             body = "".join(doc.lines[nxt.first_line - 1:nxt.last_line])
-            if len(_HAN_CHAR.findall(body)) >= 1:
+            if _HAN_CHAR.search(body):
                 out.append(h)
     return out
 
@@ -62,6 +62,8 @@ def document_profile(ctx: Context):
     doc = ctx.doc
     if getattr(ctx, "profile", None) is not None:
         return ctx.profile
+    if getattr(ctx, "detected_profile", None) is not None:
+        return ctx.detected_profile
     head = "\n".join(doc.lines[:12]) + "\n".join(h.title for h in doc.headings) + "\n".join(
         line for line in doc.lines if len(line.strip()) <= 40)
     from reportlint.parse.normalize import normalize_text

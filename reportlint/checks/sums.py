@@ -9,11 +9,11 @@ from reportlint.checks.arithmetic import fmt, half_units, scale, sum_gap, value
 from reportlint.checks.units import explained_by_unit_slip
 from reportlint.document import Figure
 from reportlint.rules import vocabulary
-import regex
+from reportlint import patterns
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_LIST_CLOSED = regex.compile(r"^\s*[)）]?\s*([。；;]|$)")
-_LISTED_WITH_FENBIE = regex.compile(r"分别(为|是)[^，,。]*$")
+_LIST_CLOSED = patterns.compile(r"^\s*[)）]?\s*([。；;]|$)")
+_LISTED_WITH_FENBIE = patterns.compile(r"分别(为|是)[^，,。]*$")
 
 
 def _name(ctx: Context, fig: Figure) -> str:
@@ -297,22 +297,26 @@ def balance_mismatch(ctx: Context):
                 )
 
 
-_COUNTED_LIST = regex.compile(
+_COUNTED_LIST = patterns.compile(
     r"(?P<count>\d{1,3})\s*(?P<word>个|家|所|项|支|类|名|位)(?P<noun>[^，,。；;:：]{0,12}?)\s*[，,]?\s*"
     r"(?P<intro>分别为|分别是|即|包括|为|:|：)\s*[:：]?\s*(?P<list>[^。；;:：]{2,400}?)(?P<end>[。；;:：]|$)"
 )
-_ITEM_SPLIT = regex.compile(r"、|(?<=.{2})(?:以及|和|及)(?=.{2})")
-_BRACKETS = regex.compile(r"[（(][^）)]*[）)]|《[^》]*》|“[^”]*”|\"[^\"]*\"")
+# a count word after a digit, in any script or width (cheap test before a line is normalised)
+_COUNT_HINT = patterns.compile(r"\d\s*[个個家所项項支类類名位]")
+_ITEM_SPLIT = patterns.compile(r"、|(?<=.{2})(?:以及|和|及)(?=.{2})")
+_OPEN_LIST = patterns.compile(r"等\s*$|等[一二三四五六七八九十\d]+[个家所项]")
+_COMMA = patterns.compile(r"[，,]")
+_BRACKETS = patterns.compile(r"[（(][^）)]*[）)]|《[^》]*》|“[^”]*”|\"[^\"]*\"")
 
 
 def listed_items(text: str) -> list[str] | None:
     """The items of "A、B和C" (separators inside brackets and quotes ignored); None when the list is open
     ("A、B等") or does not look like a list of names."""
     flat = _BRACKETS.sub(lambda m: "□" * len(m.group()), text)
-    if regex.search(r"等\s*$|等[一二三四五六七八九十\d]+[个家所项]", flat):
+    if _OPEN_LIST.search(flat):
         return None
     pieces = [p for p in _ITEM_SPLIT.split(flat) if p.strip()]
-    if len(pieces) < 2 or any(len(p) > 30 or regex.search(r"[，,]", p) for p in pieces):
+    if len(pieces) < 2 or any(len(p) > 30 or _COMMA.search(p) for p in pieces):
         return None
     return pieces
 
@@ -335,7 +339,7 @@ def count_vs_list(ctx: Context):
     from reportlint.parse.normalize import normalize_line, to_simplified
 
     for number, line in enumerate(ctx.doc.lines, start=1):
-        if "、" not in line:
+        if "、" not in line or not _COUNT_HINT.search(line):
             continue
         norm = normalize_line(to_simplified(line), number)
         for m in _COUNTED_LIST.finditer(norm.text):

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import regex
+from reportlint import patterns
 
 from reportlint.checks import Context, rule
 from reportlint.document import Pos, Span
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_ASCII_DIGIT = regex.compile(r"[0-9]")
+_ASCII_DIGIT = patterns.compile(r"[0-9]")
 
-_FULLWIDTH_DIGIT = regex.compile(r"[０-９]")
-_MIXED = regex.compile(r"[0-9][０-９]|[０-９][0-9]")
-_DOUBLED_PUNCT = regex.compile(r"([。，、；：！？])\1")
-_DOUBLED_CHAR = regex.compile(r"(率|的|了|和|在|是|及|与|等|元|万)\1")
+_FULLWIDTH_DIGIT = patterns.compile(r"[０-９]")
+_MIXED = patterns.compile(r"[0-9][０-９]|[０-９][0-9]")
+_DOUBLED_PUNCT = patterns.compile(r"([。，、；：！？])\1")
+_DOUBLED_CHAR = patterns.compile(r"(率|的|了|和|在|是|及|与|等|元|万)\1")
 _ALLOWED_DOUBLES = ("等等", "万万", "在在")
 
 

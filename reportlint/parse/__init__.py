@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex
+from reportlint import patterns
 
 from reportlint.document import Block, Document
 from reportlint.parse.facts import Extractor
@@ -12,8 +12,8 @@ from reportlint.parse.segment import RawParagraph, RawTable, segment
 from reportlint.parse.tables import build_tables
 from reportlint.rules import vocabulary
 
-_TITLE = regex.compile(r"报告|自评|评价|决算|说明|自评表")
-_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE = patterns.compile(r"报告|自评|评价|决算|说明|自评表")
+_YEAR = patterns.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:
@@ -59,9 +59,9 @@ def _as_written(fig, lines):
 
     start, end = fig.span.start, fig.span.end
     if start.line == end.line and 0 < start.line <= len(lines):
-        written = lines[start.line - 1][start.column - 1:end.column - 1]
-        if written.strip():
-            return replace(fig, text=written.strip())
+        written = lines[start.line - 1][start.column - 1:end.column - 1].strip()
+        if written and written != fig.text:
+            return replace(fig, text=written)
     return fig
 
 

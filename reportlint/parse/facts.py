@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import regex
+from reportlint import patterns
 
 from reportlint.document import Figure, Relation, Span, Table, TablePlace
 from reportlint.parse.normalize import NormText
@@ -22,37 +22,37 @@ from reportlint.parse.tables import cell_labels, is_key_value
 from reportlint.rules import Vocabulary
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_CLAUSE_BREAK = regex.compile(r"[，,;；。:：]")
-_LABEL_VALUE_CELL = regex.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*$")
-_TOTAL_ROW_LABEL = regex.compile(r"^(合计|总计|小计)")
-_ROW_NUMBERING = regex.compile(r"^\s*\d+\s*[、.]")
-_WEIGHT_LABEL = regex.compile(r"分值|权重")
-_SCORE_LABEL = regex.compile(r"得分")
-_UNIT_IN_LABEL = regex.compile(r"[(（]\s*(万元|元|亿元|%)\s*[)）]")
-_RATE_LABEL = regex.compile(r"率")
+_CLAUSE_BREAK = patterns.compile(r"[，,;；。:：]")
+_LABEL_VALUE_CELL = patterns.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*$")
+_TOTAL_ROW_LABEL = patterns.compile(r"^(合计|总计|小计)")
+_ROW_NUMBERING = patterns.compile(r"^\s*\d+\s*[、.]")
+_WEIGHT_LABEL = patterns.compile(r"分值|权重")
+_SCORE_LABEL = patterns.compile(r"得分")
+_UNIT_IN_LABEL = patterns.compile(r"[(（]\s*(万元|元|亿元|%)\s*[)）]")
+_RATE_LABEL = patterns.compile(r"率")
 
-_SENTENCE_SPLIT = regex.compile(r"(?<=[。！？!?])")
-_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_GLUE = regex.compile(r"^[\s为是共计达合总额金数约近有的了:()“”\"'：，,]*$")
-_FOREIGN_SUBJECT = regex.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
-_SHARE = regex.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
-_RATE_WORDS = regex.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
-_OF_BUDGET = regex.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
-_RATE_LABEL_END = regex.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
-_COMPARED_TO = regex.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年)")
-_SUM_LABEL = regex.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为)\s*[:：为]?\s*$")
-_HAN = regex.compile(r"\p{Han}")
-_DIGIT = regex.compile(r"[0-9０-９]")
+_SENTENCE_SPLIT = patterns.compile(r"(?<=[。！？!?])")
+_YEAR = patterns.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_GLUE = patterns.compile(r"^[\s为是共计达合总额金数约近有的了:()“”\"'：，,]*$")
+_FOREIGN_SUBJECT = patterns.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
+_SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
+_RATE_WORDS = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
+_OF_BUDGET = patterns.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
+_RATE_LABEL_END = patterns.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
+_COMPARED_TO = patterns.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年)")
+_SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为)\s*[:：为]?\s*$")
+_HAN = patterns.compile(r"\p{Han}")
+_DIGIT = patterns.compile(r"[0-9０-９]")
 _LABEL_MAX = 30  # longer label cells are notes, not names
-_SUB_ROW = regex.compile(r"^\s*(其中|含|包括)|^\s+")
-_ROW_STYLE = regex.compile(r"^\s*(\d+[、.]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+_SUB_ROW = patterns.compile(r"^\s*(其中|含|包括)|^\s+")
+_ROW_STYLE = patterns.compile(r"^\s*(\d+[、.]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
-_FILLER = regex.compile(
+_FILLER = patterns.compile(
     r"((?:19|20)\d{2}\s*年度?|合计|共计|总计|总额|金额|累计|余额|总数|全年|本年|当年|年度|年末|年初|截止|截至|实际|"
     r"共|为|是|达到|达|约|计|的|了|有|□|[\s:：()“”\"'，,])"
 )
-_BREAK_OPEN = regex.compile(r"其中|\(|分别为|包括")
-_CLAUSE_CLOSE = regex.compile(r"[;；]|\)")
+_BREAK_OPEN = patterns.compile(r"其中|\(|分别为|包括")
+_CLAUSE_CLOSE = patterns.compile(r"[;；]|\)")
 
 
 @dataclass

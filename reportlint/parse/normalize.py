@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+import re
+from reportlint import patterns
 
 from reportlint.document import Pos, Span
 
@@ -40,12 +41,17 @@ def _build_char_table() -> dict[int, str]:
 
 CHAR_TABLE = _build_char_table()
 _CHAR_MAP = {chr(k): v for k, v in CHAR_TABLE.items()}
-_TO_MAP = regex.compile("[" + "".join(regex.escape(ch) for ch in _CHAR_MAP) + "]")
+_TO_MAP = patterns.compile("[" + "".join(re.escape(ch) for ch in _CHAR_MAP) + "]")
 
 
 def _map_chars(text: str) -> str:
     """CHAR_TABLE applied to the few characters that need it (faster than str.translate on CJK text)."""
-    return _TO_MAP.sub(lambda m: _CHAR_MAP[m.group()], text)
+    found = _TO_MAP.findall(text)
+    if not found:
+        return text
+    for ch in set(found):
+        text = text.replace(ch, _CHAR_MAP[ch])
+    return text
 
 # A cheap test for traditional text: common characters that only traditional script uses.
 _TRADITIONAL_HINTS = set(
@@ -53,11 +59,11 @@ _TRADITIONAL_HINTS = set(
     "項單報門資標準構環護療險歲鎮無應設據顯聯統體職"
 )  # each only in traditional text (a character shared with simplified text, such as 位, would slow every report)
 
-_HINT_RE = regex.compile("[" + "".join(sorted(_TRADITIONAL_HINTS)) + "]")
+_HINT_RE = patterns.compile("[" + "".join(sorted(_TRADITIONAL_HINTS)) + "]")
 
-_PINYIN_GLOSS = regex.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
-_SPACE_IN_HAN = regex.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
-_COMMA_IN_NUMBER = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+_PINYIN_GLOSS = patterns.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
+_SPACE_IN_HAN = patterns.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
+_COMMA_IN_NUMBER = patterns.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
 
 @lru_cache(maxsize=1)
@@ -106,17 +112,21 @@ class NormText:
 
     def span(self, start: int, end: int) -> Span:
         """Span of text[start:end] in the original file (end exclusive)."""
-        first = self.pos(start)
-        last = self.pos(max(start, end - 1))
-        return Span(first, Pos(last.line, last.column + 1))
+        origin = self.origin
+        if not origin:
+            return Span(Pos(1, 1), Pos(1, 2))
+        top = len(origin) - 1
+        first = origin[min(max(start, 0), top)]
+        last = origin[min(max(start, end - 1, 0), top)]
+        return Span(Pos(first >> LINE_SHIFT, (first & COL_MASK) + 1), Pos(last >> LINE_SHIFT, (last & COL_MASK) + 2))
 
     def __len__(self) -> int:
         return len(self.text)
 
 
-def _apply_deletions(text: str, origin: list[int], patterns) -> tuple[str, list[int]]:
+def _apply_deletions(text: str, origin: list[int], deletions) -> tuple[str, list[int]]:
     drops: list[tuple[int, int]] = []
-    for pattern in patterns:
+    for pattern in deletions:
         drops.extend(m.span() for m in pattern.finditer(text))
     if not drops:
         return text, origin
@@ -140,11 +150,14 @@ def _apply_deletions(text: str, origin: list[int], patterns) -> tuple[str, list[
 def normalize_line(simplified_line: str, line_no: int) -> NormText:
     """Normalise one line that has already been through ``to_simplified``."""
     text = _map_chars(simplified_line)
-    text = _COMMA_IN_NUMBER.sub(",", text)
+    if "，" in text:
+        text = _COMMA_IN_NUMBER.sub(",", text)
     base = encode(line_no, 0)
-    origin = list(range(base, base + len(text)))
-    text, origin = _apply_deletions(text, origin, (_PINYIN_GLOSS,))
-    text, origin = _apply_deletions(text, origin, (_SPACE_IN_HAN,))
+    origin: "list[int] | range" = range(base, base + len(text))
+    if "(" in text:
+        text, origin = _apply_deletions(text, origin, (_PINYIN_GLOSS,))
+    if " " in text or "\t" in text:
+        text, origin = _apply_deletions(text, origin, (_SPACE_IN_HAN,))
     return NormText(text, tuple(origin))
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import regex
+from reportlint import patterns
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_LIST_MARKER_AFTER = regex.compile(r"^\s*[、.．](?!\d)")
+_LIST_MARKER_AFTER = patterns.compile(r"^\s*[、.．](?!\d)")
 
 # Units, longest first so that 万元 wins over 万 and 批次 over 次.
 COUNT_WORDS = (
@@ -23,7 +23,7 @@ COUNT_WORDS = (
 )
 _UNIT = rf"(?:亿元|万元|千元|元|万(?:{COUNT_WORDS})?|亿|%|‰|分|{COUNT_WORDS})"
 
-NUMBER_RE = regex.compile(
+NUMBER_RE = patterns.compile(
     r"(?<![\d.A-Za-z])(?<!\d,)"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?![\d])"
@@ -32,18 +32,18 @@ NUMBER_RE = regex.compile(
 )
 
 # Words that make a figure approximate or a bound rather than an exact statement.
-_APPROX_BEFORE = regex.compile(
+_APPROX_BEFORE = patterns.compile(
     r"(约|大约|近|将近|接近|超过|超|逾|不低于|不少于|不超过|不高于|不足|低于|高于|少于|多于|大于|小于|至少|至多|最高|最低|≤|≥|<|>|=|＜|＞|≈)\s*$"
 )
-_APPROX_AFTER = regex.compile(r"^\s*(左右|以上|以下|以内|之内|余|多|上下|\(含\)|含)")
-_RANGE_BEFORE = regex.compile(r"\d\s*(%|万元|元)?\s*[-~—至到]\s*$")
-_RANGE_AFTER = regex.compile(r"^\s*[-~—至到]\s*\d")
-_SCORE_RULE_BEFORE = regex.compile(r"(计|扣|加|减|得|给|记|每[^，,。;；]{0,12})\s*$")
+_APPROX_AFTER = patterns.compile(r"^\s*(左右|以上|以下|以内|之内|余|多|上下|\(含\)|含)")
+_RANGE_BEFORE = patterns.compile(r"\d\s*(%|万元|元)?\s*[-~—至到]\s*$")
+_RANGE_AFTER = patterns.compile(r"^\s*[-~—至到]\s*\d")
+_SCORE_RULE_BEFORE = patterns.compile(r"(计|扣|加|减|得|给|记|每[^，,。;；]{0,12})\s*$")
 
 # Contexts that mean "not an amount at all".
-_NOT_FIGURE_AFTER = regex.compile(r"^(年|月|日|号|时|点|周岁|岁|季度|小时|分钟|秒|[A-Za-z]|\s*[-/]\s*\d|〕|\]|】|\))")
-_NOT_FIGURE_BEFORE = regex.compile(r"(第|〔|\[|【|No\.|NO\.|编号|电话|手机|热线|邮编)\s*$")
-_JOINED_BEFORE = regex.compile(r"\d\s*[-/]\s*$")  # 0730-8177768, 2021/10: part of a code or a date
+_NOT_FIGURE_AFTER = patterns.compile(r"^(年|月|日|号|时|点|周岁|岁|季度|小时|分钟|秒|[A-Za-z]|\s*[-/]\s*\d|〕|\]|】|\))")
+_NOT_FIGURE_BEFORE = patterns.compile(r"(第|〔|\[|【|No\.|NO\.|编号|电话|手机|热线|邮编)\s*$")
+_JOINED_BEFORE = patterns.compile(r"\d\s*[-/]\s*$")  # 0730-8177768, 2021/10: part of a code or a date
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
     return found
 
 
-_CELL_NUMBER = regex.compile(
+_CELL_NUMBER = patterns.compile(
     r"^\s*(?P<sign>[-−+]?)\s*(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>%|万元|元|分|人)?\s*$"
 )
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from reportlint import patterns
 
 from reportlint.document import Heading
 from reportlint.parse.normalize import NormText, join
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_STARTS_WITH_DIGIT = regex.compile(r"^\d")
+_STARTS_WITH_DIGIT = patterns.compile(r"^\d")
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -38,13 +38,13 @@ def chinese_number(text: str) -> int:
 
 _CN = "[一二三四五六七八九十]{1,3}"
 HEADING_PATTERNS = (
-    ("part", regex.compile(rf"^第\s*({_CN})\s*部分\s*[、.:]?\s*")),
-    ("cn-dun", regex.compile(rf"^({_CN})\s*[、.]\s*")),
-    ("cn-paren", regex.compile(rf"^\(\s*({_CN})\s*\)\s*[、.]?\s*")),
-    ("num-dun", regex.compile(r"^(\d{1,2})\s*、\s*")),
-    ("num-dot", regex.compile(r"^(\d{1,2})\.(?!\d)\s*")),
-    ("num-paren", regex.compile(r"^\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
-    ("circled", regex.compile(rf"^([{CIRCLED}])\s*")),
+    ("part", patterns.compile(rf"^第\s*({_CN})\s*部分\s*[、.:]?\s*")),
+    ("cn-dun", patterns.compile(rf"^({_CN})\s*[、.]\s*")),
+    ("cn-paren", patterns.compile(rf"^\(\s*({_CN})\s*\)\s*[、.]?\s*")),
+    ("num-dun", patterns.compile(r"^(\d{1,2})\s*、\s*")),
+    ("num-dot", patterns.compile(r"^(\d{1,2})\.(?!\d)\s*")),
+    ("num-paren", patterns.compile(r"^\(\s*(\d{1,2})\s*\)\s*[、.]?\s*")),
+    ("circled", patterns.compile(rf"^([{CIRCLED}])\s*")),
 )
 
 
@@ -100,7 +100,7 @@ class RawParagraph:
 
 
 _SENTENCE_END = "。！？!?；;"
-_PIPE_LINE = regex.compile(r"^\s*\|\s*$|\|\s*$|\|.*\|")
+_PIPE_LINE = patterns.compile(r"^\s*\|\s*$|\|\s*$|\|.*\|")
 
 
 def is_cell_line(raw: str) -> bool:

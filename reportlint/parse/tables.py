@@ -8,16 +8,16 @@ the row below it (``其中：`` spans the cells it heads), so multi-row headers 
 
 from __future__ import annotations
 
-import regex
+from reportlint import patterns
 
 from reportlint.document import Cell, Table
 from reportlint.parse.numbers import parse_cell_number
 from reportlint.parse.segment import RawCell, RawTable
 
-_UNIT_DECL = regex.compile(r"(?:单位|金额单位)\s*[:：]?\s*(万元|元|亿元)|[(（]\s*(万元|元|亿元)\s*[)）]")
-_PARENT = regex.compile(r"^(其中|按.{1,8}分)|[:：]$")
-_LABEL_HEADER = regex.compile(r"指标$|^指标|项目|科目|名称|机构|单位|类别|内容|^类$|^款$|^项$")
-_VALUE_HEADER = regex.compile(r"指标值|完成值|目标值|预期|实际|标准|分值|得分|权重|数$|额$|率|合计|金额|费$|支出|收入|结余")
+_UNIT_DECL = patterns.compile(r"(?:单位|金额单位)\s*[:：]?\s*(万元|元|亿元)|[(（]\s*(万元|元|亿元)\s*[)）]")
+_PARENT = patterns.compile(r"^(其中|按.{1,8}分)|[:：]$")
+_LABEL_HEADER = patterns.compile(r"指标$|^指标|项目|科目|名称|机构|单位|类别|内容|^类$|^款$|^项$")
+_VALUE_HEADER = patterns.compile(r"指标值|完成值|目标值|预期|实际|标准|分值|得分|权重|数$|额$|率|合计|金额|费$|支出|收入|结余")
 
 
 def is_numeric(text: str) -> bool:
@@ -164,7 +164,7 @@ def build_tables(raw: RawTable, first_index: int, context: str = "") -> list[Tab
     return tables
 
 
-_TOTAL_LABEL = regex.compile(r"^(合计|总计|小计|总分|得分合计)")
+_TOTAL_LABEL = patterns.compile(r"^(合计|总计|小计|总分|得分合计)")
 
 
 def stub_columns(column_headers: tuple[str, ...] | list[str], rows) -> int:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import regex
+import re
+from reportlint import patterns
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -86,18 +87,23 @@ class Vocabulary:
             terms.setdefault(word, Term(word, "entity", word))
         self.terms = terms
         ordered = sorted(terms, key=len, reverse=True)
-        self.pattern = regex.compile("|".join(regex.escape(w) for w in ordered))
+        self.pattern = patterns.compile("|".join(re.escape(w) for w in ordered))
         change = data.get("change", {})
         self.increase = tuple(change.get("increase", ()))
         self.decrease = tuple(change.get("decrease", ()))
         self.previous_year = tuple(change.get("previous_year", ()))
-        self.change_pattern = regex.compile(
-            "|".join(regex.escape(w) for w in sorted(self.increase + self.decrease, key=len, reverse=True))
+        self.change_pattern = patterns.compile(
+            "|".join(re.escape(w) for w in sorted(self.increase + self.decrease, key=len, reverse=True))
         )
         self.identities = tuple(
             Identity(i["name"], i["total"], tuple(i["parts"]), bool(i.get("exact", True)), tuple(i.get("optional", ())))
             for i in identities.get("identity", [])
         )
+        parents: dict[str, set[str]] = {}
+        for identity in self.identities:
+            for member in identity.members:
+                parents.setdefault(member, set()).add(identity.total)
+        self._parents = {k: frozenset(v) for k, v in parents.items()}
         self.complements = tuple((tuple(c["rates"]), c["stem"]) for c in identities.get("complement", []))
         count_rates = identities.get("count_rates", {})
         self.rate_total_words = tuple(count_rates.get("total_words", ()))
@@ -107,9 +113,9 @@ class Vocabulary:
             RateIdentity(r["name"], r["result"], r["numerator"], r["denominator"]) for r in identities.get("rate", [])
         )
 
-    def parents(self, concept_id: str) -> set[str]:
+    def parents(self, concept_id: str) -> frozenset[str]:
         """The totals a concept is a part of, by the identities (商品和服务支出: 基本支出 and 支出合计)."""
-        return {identity.total for identity in self.identities if concept_id in identity.members}
+        return self._parents.get(concept_id, frozenset())
 
     def find_terms(self, text: str) -> list[tuple[int, int, Term]]:
         return [(m.start(), m.end(), self.terms[m.group()]) for m in self.pattern.finditer(text)]
