@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from reportlint.parse.normalize import normalize_text
 from reportlint.rules import RULES_DIR, load_toml
@@ -49,11 +50,14 @@ def load_profile_file(path: str | Path) -> Profile:
     return profile_from_toml(load_toml(Path(path)))
 
 
-def detect_profile(title: str, text_head: str, profiles: dict[str, Profile] | None = None) -> Profile:
-    """The profile whose detection words appear in the title (first) or the opening of the text."""
+def detect_profile(title: str, text_head: "str | Callable[[], str]", profiles: dict[str, Profile] | None = None) -> Profile:
+    """The profile whose detection words appear in the title (first) or the opening of the text
+    (``text_head`` may be a function that makes it, called only when the title decides nothing)."""
     profiles = profiles or builtin_profiles()
     ordered = sorted(profiles.values(), key=lambda p: p.priority)
     for haystack in (title, text_head):
+        if callable(haystack):
+            haystack = haystack()
         for profile in ordered:
             if any(word in haystack for word in profile.detect):
                 return profile

@@ -64,11 +64,13 @@ def document_profile(ctx: Context):
         return ctx.profile
     if getattr(ctx, "detected_profile", None) is not None:
         return ctx.detected_profile
-    head = "\n".join(doc.lines[:12]) + "\n".join(h.title for h in doc.headings) + "\n".join(
-        line for line in doc.lines if len(line.strip()) <= 40)
     from reportlint.parse.normalize import normalize_text
 
-    ctx.detected_profile = detect_profile(normalize_text(doc.title), normalize_text(head),
+    def head() -> str:
+        return normalize_text("\n".join(doc.lines[:12]) + "\n".join(h.title for h in doc.headings) + "\n".join(
+            line for line in doc.lines if len(line.strip()) <= 40))
+
+    ctx.detected_profile = detect_profile(normalize_text(doc.title), head,
                                           getattr(ctx, "profiles", None) or builtin_profiles())
     return ctx.detected_profile
 

@@ -425,8 +425,13 @@ class Extractor:
 
     def _identities(self, ids: list[int]) -> None:
         drafts = [self.drafts[i] for i in ids if self.drafts[i].q.get("kind") == "level" and not self.drafts[i].approx]
-        existing = {(r.total, tuple(sorted(r.parts))) for r in self.relations if r is not None and r.kind in ("breakdown", "identity")}
+        if len(drafts) < 3:
+            return  # a total and at least two parts
+        concepts = {d.concept for d in drafts}
+        existing = None
         for identity in self.vocab.identities:
+            if identity.total not in concepts:
+                continue
             for total in [d for d in drafts if d.concept == identity.total]:
                 key = _key(total)
                 parts = []
@@ -436,6 +441,9 @@ class Extractor:
                         parts = []
                         break
                     parts.append(match[0].id)
+                if parts and existing is None:
+                    existing = {(r.total, tuple(sorted(r.parts))) for r in self.relations
+                                if r is not None and r.kind in ("breakdown", "identity")}
                 if parts and (total.id, tuple(sorted(parts))) not in existing:
                     self.relations.append(Relation("identity", total.id, tuple(parts), complete=identity.exact,
                                                    explicit=False, note=identity.name))

@@ -13,6 +13,7 @@ Every character of a ``NormText`` remembers the line and column it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 from functools import lru_cache
 
 import re
@@ -99,10 +100,11 @@ def decode_pos(code: int) -> Pos:
 
 @dataclass(frozen=True)
 class NormText:
-    """Normalised text with, for each character, its origin (line, 0-based column) encoded as an int."""
+    """Normalised text with, for each character, its origin (line, 0-based column) encoded as an int
+    (a ``range`` when the text is one untouched stretch of a line)."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]
 
     def pos(self, index: int) -> Pos:
         if not self.origin:
@@ -158,13 +160,15 @@ def normalize_line(simplified_line: str, line_no: int) -> NormText:
         text, origin = _apply_deletions(text, origin, (_PINYIN_GLOSS,))
     if " " in text or "\t" in text:
         text, origin = _apply_deletions(text, origin, (_SPACE_IN_HAN,))
-    return NormText(text, tuple(origin))
+    return NormText(text, origin if isinstance(origin, range) else tuple(origin))
 
 
 def join(parts: list[NormText], separator: str = "") -> NormText:
     """Concatenate normalised pieces (e.g. PDF-wrapped lines of one paragraph)."""
     if not parts:
         return NormText("", ())
+    if len(parts) == 1:
+        return parts[0]
     texts: list[str] = []
     origin: list[int] = []
     for i, part in enumerate(parts):

@@ -85,8 +85,10 @@ def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
     """Numbers in ``text`` that are figures. With ``require_unit`` a bare number is skipped."""
     found: list[NumberMatch] = []
     for m in NUMBER_RE.finditer(text):
-        num = m.group("num")
         unit = m.group("unit") or ""
+        if require_unit and not unit:
+            continue
+        num = m.group("num")
         start, number_end, end = m.start(), m.end("num"), m.end()
         after = text[number_end:number_end + 6]
         before = text[max(0, start - 14):start]
@@ -96,8 +98,6 @@ def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
             continue
         if _LIST_MARKER_AFTER.match(after) and not unit:
             continue  # a list number
-        if require_unit and not unit:
-            continue
         parsed = parse_number(num)
         if parsed is None:
             continue

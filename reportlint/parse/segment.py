@@ -21,6 +21,7 @@ _STARTS_WITH_DIGIT = patterns.compile(r"^\d")
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_HEADING_FIRST = frozenset("第(一二三四五六七八九十" + CIRCLED)  # or a digit: how every HEADING_PATTERNS match starts
 
 
 def chinese_number(text: str) -> int:
@@ -51,6 +52,8 @@ HEADING_PATTERNS = (
 def match_heading(text: str) -> tuple[str, int, str, str] | None:
     """(style, number, marker, title) when the normalised line starts with a numbering marker."""
     stripped = text.lstrip(" \t")
+    if not stripped or stripped[0] not in _HEADING_FIRST and not stripped[0].isdigit():
+        return None
     for style, pattern in HEADING_PATTERNS:
         m = pattern.match(stripped)
         if not m:
@@ -109,7 +112,7 @@ def is_cell_line(raw: str) -> bool:
 
 
 def _is_pipe_line(raw: str) -> bool:
-    return bool(_PIPE_LINE.search(raw))
+    return "|" in raw and bool(_PIPE_LINE.search(raw))
 
 
 def segment(raw_lines: list[str], norm_lines: list[NormText]):
