@@ -124,7 +124,9 @@ def main(paths):
         text, _ = decode(path.read_bytes())
         base = lint_text(text, str(path))
         clean_errors.extend(f for f in base.findings if f.severity == "error")
-        before = {(f.code, f.line, f.column) for f in base.findings}
+        # a finding is new when its place or its text is: on a relation that was already wrong, the
+        # injected error shows as the same finding with the new figures in its message
+        before = {(f.code, f.line, f.column, f.message) for f in base.findings}
         doc = base.document
         for kind, fig, old, new in mutations(doc):
             col = fig.span.start.column + fig.text.find(old) if kind != "unit" else fig.span.start.column
@@ -134,7 +136,7 @@ def main(paths):
             tried[kind] += 1
             after = lint_text(mutated, str(path)).findings
             lines = {fig.span.start.line}
-            hit = any((f.code, f.line, f.column) not in before and (
+            hit = any((f.code, f.line, f.column, f.message) not in before and (
                 f.line in lines or any(r.line in lines for r in f.related)) for f in after)
             if hit:
                 caught[kind] += 1

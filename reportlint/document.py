@@ -139,6 +139,9 @@ class Relation:
       share      result% = parts[0] / total: "占Y%"
       rate       result% = parts[0] / total: 执行率 = 执行数 / 预算数 (candidates in ``alternatives``)
       change     result% = parts[0] / (total ∓ parts[0]): "增加X，增长Y%" (total = the current level)
+      adjust     total = parts[0] ± parts[1]: "由年初预算X调整为Y，调增Δ"; 本年 = 上年 ± 变动
+      difference total = |parts[0] − parts[1]|: "支出a，年初预算为b，差值为c"
+      balance    total = parts[0] + parts[1] − parts[2]: 年末结转 = 年初结转 + 收入 − 支出
       table-sum  a table's total cell against its sub-rows or sub-columns
     """
 

@@ -238,6 +238,19 @@ def test_rl104_budget_adjustment(lint):
     assert [f.code for f in lint("收入由年初预算3574.04万元调整为3842.88万元，主要由于：(1)企业利润上缴调增49.16万元。")] == []
 
 
+def test_rl104_stated_difference(lint):
+    text = "“三公”经费支出2.05万元，年初预算为2.95万元，差值为{}万元。"
+    assert [f.code for f in lint(text.format("0.9"))] == []
+    found = lint(text.format("0.8"))
+    assert [(f.code, f.line, f.column) for f in found] == [("RL104", 1, 31)]
+    assert "差值写作 0.8万元，但 2.05万元 与 2.95万元 相差 0.90万元" in found[0].message
+    # the edge: with 2.05 ± 0.005, 2.95 ± 0.005 and 0.91 ± 0.005 the difference may be 0.915 − 0.015
+    assert [f.code for f in lint(text.format("0.91"))] == []
+    assert [f.code for f in lint(text.format("0.92"))] == ["RL104"]
+    # two figures of different concepts before it: not a stated difference of them
+    assert [f.code for f in lint("基本支出2.05万元，项目支出2.95万元，差额为0.5万元。")] == []
+
+
 def test_rl401_restated_in_another_unit(lint):
     found = lint("全年支出980.40万元，其中基本支出610.20万元。\n基本支出610.20元，主要用于人员。\n")
     assert [(f.code, f.line) for f in found] == [("RL401", 2)]

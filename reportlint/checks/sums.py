@@ -208,17 +208,22 @@ def count_breakdown_mismatch(ctx: Context):
 
 @rule("RL104", "adjustment-mismatch", "error")
 def adjustment_mismatch(ctx: Context):
-    """调整或变动算错：“由年初预算 X 调整为 Y，调增（调减）Δ”中 Y ≠ X ± Δ；“本年 Y，比上年 X 增加（减少）Δ”中 Y ≠ X ± Δ。
+    """调整、变动或差值算错：“由年初预算 X 调整为 Y，调增（调减）Δ”中 Y ≠ X ± Δ；“本年 Y，比上年 X 增加（减少）Δ”中
+    Y ≠ X ± Δ；“支出 a，年初预算为 b，差值（差额）为 c”中 c ≠ |a − b|。
 
     会报：``由年初预算12981.26万元调整为13250.10万元，调增300.00万元``（12981.26 + 300.00 = 13281.26）。
-    不会报：``由年初预算79552.91万元调整为82513.70万元，调增2960.79万元``。
+    ``“三公”经费支出2.05万元，年初预算为2.95万元，差值为0.8万元``（2.95 − 2.05 = 0.90）。
+    不会报：``由年初预算79552.91万元调整为82513.70万元，调增2960.79万元``；``…差值为0.9万元``。
 
     怎么改：核对调整前后的预算数和调整额。
 
-    A budget adjustment or a year-on-year change does not add up: new ≠ old ± change.
+    A budget adjustment or a year-on-year change does not add up (new ≠ old ± change), or a stated
+    difference is not the difference of the two figures before it.
     """
     doc = ctx.doc
     for rel in doc.relations:
+        if rel.kind == "difference":
+            yield from _difference_mismatch(ctx, rel)
         if rel.kind != "adjust":
             continue
         adjusted = doc.figure(rel.total)
@@ -239,6 +244,23 @@ def adjustment_mismatch(ctx: Context):
                      (delta.span, f"调整额 {delta.text}", f"change {delta.text}")],
             subject=f"adjust:{adjusted.text}", figures=[adjusted, initial, delta],
         )
+
+
+def _difference_mismatch(ctx: Context, rel):
+    """差值 c against |a − b|."""
+    doc = ctx.doc
+    diff = doc.figure(rel.total)
+    a, b = (doc.figure(p) for p in rel.parts)
+    expected = abs(value(a) - value(b))
+    if abs(abs(value(diff)) - expected) <= sum(half_units([diff, a, b]), Decimal(0)):
+        return
+    yield ctx.finding(
+        "RL104", diff.span,
+        f"差值写作 {diff.text}，但 {a.text} 与 {b.text} 相差 {_amount(expected, diff)}{diff.unit}",
+        f"the difference is stated as {diff.text}, but {a.text} and {b.text} differ by {_amount(expected, diff)}{diff.unit}",
+        related=[(a.span, a.text, a.text), (b.span, b.text, b.text)],
+        subject=f"difference:{diff.text}", figures=[diff, a, b],
+    )
 
 
 @rule("RL105", "balance-mismatch", "error")

@@ -35,6 +35,7 @@ _SENTENCE_SPLIT = patterns.compile(r"(?<=[。！？!?])")
 _YEAR = patterns.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _GLUE = patterns.compile(r"^[\s为是共计达合总额金数约近有的了:()“”\"'：，,]*$")
 _FOREIGN_SUBJECT = patterns.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
+_DIFFERENCE_LABEL = patterns.compile(r"(?:差值|差额|相差)\s*(?:为|是)?\s*[:：]?\s*$")
 _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _RATE_WORDS = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
 _OF_BUDGET = patterns.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
@@ -231,7 +232,9 @@ class Extractor:
             kind = "level"
             direction = 0
             change = vocab.change_pattern.search(tail)
-            if change:
+            if number.unit != "%" and _DIFFERENCE_LABEL.search(label):
+                kind = "difference"  # "…2.05万元，年初预算为2.95万元，差值为0.9万元"
+            elif change:
                 direction = 1 if change.group() in vocab.increase else -1
                 kind = "change-rate" if number.unit == "%" else "change"
             elif number.unit == "%" and _SHARE.search(label):
@@ -420,6 +423,7 @@ class Extractor:
             self._identities(ids)
             self._changes(ids)
             self._adjustments(ids)
+            self._differences(ids)
             self._balances(ids)
         self._rates(figures)
 
@@ -519,6 +523,18 @@ class Extractor:
                 direction = 1 if delta.q.get("direction") == "+" else -1
                 self.relations.append(Relation("adjust", adjusted.id, (initial.id, delta.id), explicit=True,
                                                direction=direction))
+
+    def _differences(self, ids: list[int]) -> None:
+        """"X支出a，年初预算为b，差值（差额）为c": c = |a − b|, for two figures of one concept just before c."""
+        for pos in range(2, len(ids)):
+            diff = self.drafts[ids[pos]]
+            if diff.q.get("kind") != "difference" or diff.approx:
+                continue
+            a, b = self.drafts[ids[pos - 2]], self.drafts[ids[pos - 1]]
+            if (a.q.get("kind") == b.q.get("kind") == "level" and not a.approx and not b.approx
+                    and a.concept is not None and a.concept == b.concept
+                    and _same_measure(a.unit, b.unit) and _same_measure(a.unit, diff.unit)):
+                self.relations.append(Relation("difference", diff.id, (a.id, b.id), explicit=True, note="difference"))
 
     def _rates(self, ids: list[int]) -> None:
         """执行率/完成预算的Y%: the actual amount just before it over the budgets of the same concept;
