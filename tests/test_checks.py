@@ -33,6 +33,26 @@ def test_rl101_whole_amount_among_decimals_is_exact(lint):
     assert "RL101" not in [f.code for f in lint("“三公”经费合计16.65万元，其中公务接待费8万元，公务用车购置及运行维护费8.65万元，因公出国（境）费0万元。")]
 
 
+_FIVE_PARTS = ("2022年本年支出合计4143.91万元，其中：基本支出1140.27万元，占27.52%；项目支出3003.64万元，占72.48%；"
+               "上缴上级支出0万元，占0%；经营支出0万元，占0%；对附属单位补助支出0万元，占0%。")
+
+
+def test_rl101_expenditure_with_every_optional_part_is_an_equality(lint):
+    assert codes(lint(_FIVE_PARTS)) == []
+    found = [f for f in lint(_FIVE_PARTS.replace("上缴上级支出0万元", "上缴上级支出100万元")) if f.code == "RL101"]
+    assert [(f.severity, f.column) for f in found] == [("error", 12)]  # one finding for the total, not one per relation
+    assert "基本支出 1140.27 + 项目支出 3003.64 + 上缴上级支出 100 + 经营支出 0 + 对附属单位补助支出 0 = 4243.91万元" in found[0].message
+
+
+def test_rl101_list_goes_on_under_a_total_the_vocabulary_cannot_name(lint):
+    text = "2017年度，本单位支出为1942.57万元。其中：基本支出1121.09万元，占57.71%；项目支出821.48万元，占42.29%；经营支出0万元，占0%。"
+    assert codes(lint(text)) == []
+    # the third share is read against the same total: 项目支出 is a sibling of 基本支出 after the semicolon
+    found = lint(text.replace("42.29%", "44.29%"))
+    assert [f.code for f in found] == ["RL202", "RL204"]
+    assert "821.48万元 ÷ 1942.57万元（第1行）= 42.29%" in found[0].message
+
+
 def test_rl101_table_row_identity(lint):
     text = ("\t机构名称\n\t支出合计\n\t基本支出\n\t项目支出\n\n"
             "\t汇总\n\t1125.76\n\t135.36\n\t980.40\n\n说明。\n")

@@ -8,6 +8,7 @@ from reportlint.checks import Context, rule
 from reportlint.checks.arithmetic import fmt, half_units, scale, sum_gap, value
 from reportlint.checks.units import explained_by_unit_slip
 from reportlint.document import Figure
+from reportlint.finding import Finding
 from reportlint.rules import vocabulary
 from reportlint import patterns
 
@@ -77,6 +78,7 @@ def sum_mismatch(ctx: Context):
 
     A total does not equal the sum of its parts (beyond rounding) in a stated breakdown or an identity.
     """
+    chosen: dict[int, Finding] = {}  # one finding a total: the most severe, the first stated relation on a tie
     for rel, total, parts in ctx.sum_relations():
         if total.approx or any(p.approx for p in parts) or len(parts) < 2 and rel.kind == "breakdown":
             continue
@@ -104,7 +106,9 @@ def sum_mismatch(ctx: Context):
         terms = " + ".join(f"{_name(ctx, p)} {p.value if p.unit == total.unit else p.text}" for p in parts)
         terms_en = " + ".join(f"{_name_en(ctx, p)} {p.text}" for p in parts)
         summed = _amount(value(total) + gap, total)
-        yield ctx.finding(
+        if total.id in chosen and (severity != "error" or chosen[total.id].severity == "error"):
+            continue
+        chosen[total.id] = ctx.finding(
             "RL101", total.span,
             f"{terms} = {summed}{unit}，与{_name(ctx, total)} {total.text}（{ctx.where(total)}）不符，相差 "
             f"{_amount(abs(gap), total)}{unit}",
@@ -114,6 +118,7 @@ def sum_mismatch(ctx: Context):
             subject=f"{total.concept}={'+'.join(sorted(p.concept or '?' for p in parts))}:{total.text}",
             figures=[total, *parts],
         )
+    yield from chosen.values()
 
 
 @rule("RL102", "part-exceeds-total", "error")

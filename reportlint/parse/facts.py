@@ -330,8 +330,8 @@ class Extractor:
         total = self.drafts[breakdown["total"]].concept
         listed = {self.drafts[p].concept for p in breakdown["parts"]}
         for identity in self.vocab.identities:
-            if identity.total != total:
-                continue
+            if identity.total != total and not (total is None and None not in listed):
+                continue  # a total the vocabulary cannot name ("本单位支出为…"): its listed parts tell the identity
             members = set(identity.members)
             for sub in self.vocab.identities:  # 公务用车购置及运行维护费 may be named by its own parts
                 if sub.exact and sub.total in members:
@@ -342,10 +342,12 @@ class Extractor:
 
     def _breakdown_total(self, ids: list[int], unit: str) -> int | None:
         """The figure "其中" breaks down: the last amount before it, passing over a reference amount that only
-        serves a comparison ("…为年初预算数6180万元的78.56%。其中…")."""
+        serves a comparison ("…为年初预算数6180万元的78.56%。其中…"); none after a stated difference."""
         for k in range(len(ids) - 1, -1, -1):
             d = self.drafts[ids[k]]
             kind = d.q.get("kind")
+            if kind == "difference":
+                return None  # "支出a，预算b，差值c。其中：…": each item goes on to compare its own pair
             if kind != "level":
                 continue
             following = self.drafts[ids[k + 1]] if k + 1 < len(ids) else None
