@@ -87,6 +87,18 @@ def test_rl201_envelope(lint, rate, fires):
     assert ("RL201" in [f.code for f in found]) is fires
 
 
+@pytest.mark.parametrize("rate,fires", [("78.0%", False), ("78.5%", False), ("77.5%", False),
+                                        ("78.6%", True), ("77.4%", True)])
+def test_rl201_of_the_budget_named_between(lint, rate, fires):
+    # "完成预算10万元的Y%": the budget stated between the actual and the rate is its denominator; 10 is
+    # exact among amounts with decimals, 7.8 stands for [7.75, 7.85]: 77.5% … 78.5%
+    text = f"“三公”经费支出决算为17.06万元。其中：因公出国（境）费支出决算为7.8万元，完成预算10万元的{rate}。"
+    found = [f for f in lint(text) if f.code == "RL201"]
+    assert bool(found) is fires
+    if fires:
+        assert found[0].message.startswith(f"完成预算的比例写作 {rate}，但 7.8万元（第1行）÷ 10万元（第1行）= 78.00%")
+
+
 def test_rl201_control_rate_in_a_table(lint):
     table = "\t财政供养人员情况\n\t编制数\n\t实际在职人数\n\t在职人员控制率\n\n\t\n\t8\n\t7\n\t97.50%\n\n说明。\n"
     assert "RL201" in [f.code for f in lint(table)]

@@ -106,7 +106,9 @@ class Context:
         """The words just before a figure in its clause ("工资福利支出预算", "退休"), its stand-in label."""
         if fig.table is not None:
             return fig.table.row_header
-        line = self.doc.line_text(fig.span.start.line)[: fig.span.start.column - 1]
+        from reportlint.parse.normalize import normalize_text
+
+        line = normalize_text(self.doc.line_text(fig.span.start.line)[: fig.span.start.column - 1])
         words = _CLAUSE_BREAK.split(line)[-1]
         words = _LIST_OPENER.sub("", _DIGITS_AND_SPACE.sub("", words))
         return words

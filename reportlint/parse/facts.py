@@ -553,8 +553,8 @@ class Extractor:
                 if actual:
                     numerator = actual[-1]
                     budgets = [d for d in money if d.q.get("state", "").startswith("budget")
-                               and _same_scope(numerator, d)
-                               and (d.concept is not None or d.sentence == rate.sentence)]
+                               and (_same_scope(numerator, d) and (d.concept is not None or d.sentence == rate.sentence)
+                                    or _unnamed_between(numerator, d, rate))]
                     pairs = tuple((numerator.id, d.id) for d in budgets)
                     if pairs:
                         self.relations.append(Relation("rate", None, (), result=fid, explicit=len(pairs) == 1,
@@ -823,6 +823,13 @@ def _key(d: Draft) -> tuple:
 def _same_scope(a: Draft, b: Draft) -> bool:
     return (a.q.get("year") == b.q.get("year") and a.q.get("fund") == b.q.get("fund")
             and a.q.get("entity") == b.q.get("entity") and a.concept == b.concept)
+
+
+def _unnamed_between(numerator: Draft, budget: Draft, rate: Draft) -> bool:
+    """"支出决算为7.8万元，完成预算10万元的78.0%": a budget without a name of its own, stated between the
+    actual amount and the rate in one sentence, is the rate's denominator."""
+    return (budget.concept is None and numerator.id < budget.id < rate.id and budget.sentence == rate.sentence
+            and all(numerator.q.get(k) == budget.q.get(k) for k in ("year", "fund", "entity")))
 
 
 def _column_unit(label: str) -> str:
