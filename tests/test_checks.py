@@ -425,3 +425,33 @@ def test_income_sources(lint):
     assert [f.code for f in lint(text.format(o="20.00"))] == []
     assert [(f.code, f.severity) for f in lint(text.format(o="30.00"))] == [("RL101", "error")]
     assert [(f.code, f.severity) for f in lint(text.format(o="10.00"))] == [("RL101", "warning")]
+
+
+# ---------------------------------------------------------------- relations that run across sentences
+def test_change_in_the_next_sentence_goes_on_about_the_amount_before(lint):
+    text = "1、收入：792.22万元。同比上年度增加189.25万元，增加{}。"
+    assert codes(lint(text.format("31.39%"))) == []
+    found = lint(text.format("33.76%"))
+    assert [(f.code, f.column) for f in found] == [("RL203", 33)]
+    assert "变动额 189.25万元 ÷ 上年数 602.97（= 792.22万元 − 189.25万元） = 31.39%" in found[0].message
+    # a sentence that does not open with the comparison names its own subject: not paired
+    assert codes(lint("收入792.22万元。项目支出增加189.25万元，增加33.76%。")) == []
+
+
+def test_identity_items_in_later_sentences_of_the_paragraph(lint):
+    text = ("2018年全市“三公”经费决算总额2771万元，比上年下降1.8%。分项情况是：因公出国（境）经费决算120万元，"
+            "比上年增长79.1%；公务接待费决算{}万元，与上年下降7.6%；公务用车购置及运行费决算1618万元，比上年下降1.2%。")
+    assert codes(lint(text.format("1033"))) == []
+    found = lint(text.format("1133"))
+    assert [(f.code, f.severity) for f in found] == [("RL101", "error")]
+    assert "因公出国（境）费 120 + 公务用车购置及运行维护费 1618 + 公务接待费 1133" in found[0].message
+
+
+@pytest.mark.parametrize("rate,fires", [("95.10%", False), ("95.11%", False), ("95.09%", False),
+                                        ("95.12%", True), ("95.08%", True)])
+def test_share_of_a_whole_stated_before_de(lint, rate, fires):
+    # head-counts are exact: 136 / 143 = 95.1049%; a share stands for ±½ unit plus one unit of slack (shares
+    # are nudged to add up to 100%), so 95.11% and 95.09% are at the edge and 95.12% / 95.08% beyond it
+    text = f"本单位2018年年末实际在职人员为136人，占编委核定的落实编制数143人的比率为{rate}。"
+    found = [f for f in lint(text) if f.code == "RL202"]
+    assert bool(found) is fires

@@ -40,6 +40,8 @@ _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比
 _RATE_WORDS = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
 _OF_BUDGET = patterns.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
 _RATE_LABEL_END = patterns.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
+_OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
+_OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
 _COMPARED_TO = patterns.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年)")
 _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为)\s*[:：为]?\s*$")
 _HAN = patterns.compile(r"\p{Han}")
@@ -239,6 +241,9 @@ class Extractor:
                 kind = "change-rate" if number.unit == "%" else "change"
             elif number.unit == "%" and _SHARE.search(label):
                 kind = "share"
+            elif (number.unit == "%" and _OF_WHOLE.match(label) and ids and "占" in self.drafts[ids[-1]].clause
+                  and not _OF_BUDGET.search(self.drafts[ids[-1]].clause)):
+                kind = "share"  # "在职人员136人，占编制数143人的比率为95.10%": the whole stated before 的
             elif number.unit == "%" and (_RATE_WORDS.search(label) or _RATE_LABEL_END.search(label)
                                          or (concept and vocab.concepts[concept].kind == "rate")):
                 kind = "rate"
@@ -387,6 +392,12 @@ class Extractor:
 
     def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: list[dict] = ()) -> None:
         share = self.drafts[fid]
+        if _OF_WHOLE.match(label) and len(ids) >= 3:  # "a，占W w的Y%": w is the whole, a the part
+            whole, part = ids[-2], _last_level(self.drafts, ids[:-2], self.drafts[ids[-2]].unit)
+            if part is not None and self.drafts[whole].q.get("kind") == "level":
+                self.relations.append(Relation("share", whole, (part,), result=fid, explicit=True,
+                                               note=self.drafts[whole].clause))
+            return
         part = _last_level(self.drafts, ids[:-1], None)
         if part is None:
             return
@@ -420,16 +431,34 @@ class Extractor:
     def _paragraph_relations(self, sentence_ids: list[int]) -> None:
         """Identities, rates and year-on-year changes among the figures of one paragraph."""
         figures = [f for sid in sentence_ids for f in self.sentence_figures[sid]]
+        previous: list[int] = []
         for sid in sentence_ids:
             ids = self.sentence_figures[sid]
             self._identities(ids)
-            self._changes(ids)
+            self._changes(self._continued(previous, sid, ids))
             self._adjustments(ids)
             self._differences(ids)
             self._balances(ids)
+            previous = ids
+        if len(sentence_ids) > 1:
+            self._identities(figures, paragraph=True)  # "三公经费…2771万元。…因公出国（境）经费120万元；…"
         self._rates(figures)
 
-    def _identities(self, ids: list[int]) -> None:
+    def _continued(self, previous: list[int], sid: int, ids: list[int]) -> list[int]:
+        """"收入792.22万元。同比上年度增加189.25万元，增加31.39%。": a sentence that opens with the comparison
+        goes on about the last amount of the sentence before it, which it takes as its level."""
+        if not ids or not previous or not _OPENS_WITH_COMPARISON.match(self.sentences[sid][2]):
+            return ids
+        first = self.drafts[ids[0]]
+        if first.q.get("kind") != "change" or first.concept is not None:
+            return ids
+        levels = [i for i in previous if self.drafts[i].q.get("kind") in ("level", "part")]
+        return [levels[-1], *ids] if levels else ids
+
+    def _identities(self, ids: list[int], paragraph: bool = False) -> None:
+        """Identities among the level figures of ``ids`` that share the total's qualifiers. Across a
+        paragraph (``paragraph``) a part that names no entity is taken in the scope of the total
+        ("行政事业单位…“三公”经费决算总额2771万元…分项情况是：因公出国（境）经费决算120万元…")."""
         drafts = [self.drafts[i] for i in ids if self.drafts[i].q.get("kind") == "level" and not self.drafts[i].approx]
         if len(drafts) < 3:
             return  # a total and at least two parts
@@ -442,7 +471,9 @@ class Extractor:
                 key = _key(total)
                 parts = []
                 for concept in identity.parts:
-                    match = [d for d in drafts if d.concept == concept and _key(d) == key and _same_measure(d.unit, total.unit)]
+                    match = [d for d in drafts if d.concept == concept and _same_measure(d.unit, total.unit)
+                             and (_key(d) == key or paragraph and not d.q.get("entity") and _key(d)[:3] == key[:3]
+                                  and _key(d)[4:] == key[4:])]
                     if len(match) != 1:
                         parts = []
                         break
