@@ -455,3 +455,25 @@ def test_share_of_a_whole_stated_before_de(lint, rate, fires):
     text = f"本单位2018年年末实际在职人员为136人，占编委核定的落实编制数143人的比率为{rate}。"
     found = [f for f in lint(text) if f.code == "RL202"]
     assert bool(found) is fires
+
+
+def test_change_of_an_amount_stated_in_an_earlier_paragraph(lint):
+    text = ("2017年度“三公”经费财政拨款支出年初预算为22.00万元，支出决算为8.77万元。\n"
+            "2017年度“三公”经费财政拨款支出决算数比2016年度减少0.28万元，降低{}，其中：公务接待费减少0.01万元，降低5.00%。\n")
+    assert codes(lint(text.format("3.09%"))) == []  # 0.28 / (8.77 + 0.28) = 3.09%; the items are not read against 8.77
+    found = lint(text.format("5.46%"))
+    assert [(f.code, f.line) for f in found] == [("RL203", 2)]
+    assert "上年数 9.05（= 8.77万元 + 0.28万元） = 3.09%" in found[0].message
+    # two different earlier statements of the amount: which one changed is not known
+    assert codes(lint(text.format("5.46%").replace("。\n", "。2017年度“三公”经费财政拨款支出决算为8.80万元。\n", 1)), "RL203") == []
+
+
+def test_bracketed_list_after_a_total(lint):
+    text = "现有人员1894人，其中局本级187人（在职在编139人、退休人员{}人、协管员40人），环卫处1707人（在职在编132人、退休人员148人、临聘人员272人、3个市场化公司聘用人员1155人）。"
+    assert codes(lint(text.format(8))) == []
+    found = lint(text.format(9))
+    assert [(f.code, f.severity, f.column) for f in found] == [("RL101", "warning", 16)]
+    assert found[0].message.startswith("在职在编 139 + 退休人员 9 + 协管员 40 = 188人，与局本级 187人（第1行）不符，相差 1人")
+    # a bracket that compares, includes or approximates is not the list of parts
+    for bracket in ("（含协管员40人、临聘人员9人）", "（上年为139人、预算为180人）", "（在职在编约139人、退休人员9人）"):
+        assert codes(lint(f"现有人员187人{bracket}。"), "RL1") == []

@@ -30,7 +30,7 @@ def _display_unit(total: Figure) -> str:
 
 
 def _amount(v, total: Figure) -> str:
-    places = max(2, total.decimals)
+    places = max(2, total.decimals) if total.is_money else total.decimals  # 188人, not 188.00人
     return fmt(v / scale(total), places)
 
 
@@ -181,8 +181,8 @@ def count_breakdown_mismatch(ctx: Context):
     doc = ctx.doc
     vocab = vocabulary()
     for rel in doc.relations:
-        if rel.kind != "breakdown" or rel.total is None or len(rel.parts) < 2:
-            continue
+        if rel.kind != "breakdown" or rel.total is None or len(rel.parts) < 2 or rel.complete:
+            continue  # a complete breakdown is RL101's
         total = doc.figure(rel.total)
         parts = [doc.figure(p) for p in rel.parts]
         if total.is_money or total.unit in ("%", "分", "") or total.approx or any(p.approx for p in parts):

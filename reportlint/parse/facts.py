@@ -87,6 +87,9 @@ class Extractor:
         self.relations: list[Relation] = []
         self.sentences: list[tuple[int, int, str]] = []
         self.sentence_figures: list[list[int]] = []
+        # what a sentence opens with, before its first figure: (concept, state, year) — the subject of a
+        # change stated without its current amount
+        self.sentence_heads: dict[int, tuple[str, str, str]] = {}
         self._open: list[dict] = []  # breakdowns not yet turned into relations (their list may go on)
         self._carry: dict | None = None  # the breakdown the next paragraph may continue
 
@@ -176,13 +179,22 @@ class Extractor:
         headless = len(_HAN.findall(head)) < 2  # a fragment cut from its start (a page break in an excerpt)
         head_terms = self._terms(head)
         head_year = _YEAR.findall(head)
+        head_concepts = [t[2].id for t in head_terms if t[2].category == "concept"]
+        head_specific = [c for c in head_concepts if not vocab.concepts[c].generic]
+        if head_specific:
+            head_states = [t[2].id for t in head_terms if t[2].category == "state"]
+            self.sentence_heads[sid] = (head_specific[0], head_states[-1] if head_states else "",
+                                        head_year[0] if head_year else str(self.doc_year or ""))
         subject: str | None = None
         previous_end = 0
         breakdown: dict | None = carry
         carried = carry is not None
         open_breakdowns = self._open
         ids: list[int] = []
-        for number in numbers:
+        brackets = _bracketed_lists(sentence, numbers)  # "187人（在职139人、退休8人、协管员40人）"
+        inside = {k for _, members in brackets for k in members}
+        offsets: dict[int, int] = {}  # number index in ``numbers`` → figure id
+        for index, number in enumerate(numbers):
             label = sentence[previous_end:number.start]
             terms = self._terms(label)
             concept_terms = [t for t in terms if t[2].category == "concept"]
@@ -269,6 +281,8 @@ class Extractor:
                     part_of = breakdown
                 elif breakdown:
                     breakdown = None
+                if index in inside:
+                    part_of = None  # an item of the bracketed list after a total, not of the list around it
             q = {"kind": kind}
             if direction:
                 q["direction"] = "+" if direction > 0 else "-"
@@ -325,8 +339,21 @@ class Extractor:
                 self._share(fid, ids, label, open_breakdowns)
             if kind == "level" and not number.approx and _SUM_LABEL.match(label):
                 self._listed_total(fid, ids)
+            offsets[index] = fid
             previous_end = number.end
+        for total_index, members in brackets:
+            self._bracketed_breakdown(offsets[total_index], [offsets[k] for k in members])
         return breakdown
+
+    def _bracketed_breakdown(self, total_id: int, member_ids: list[int]) -> None:
+        """"局本级187人（在职在编139人、退休人员8人、协管员40人）": the amounts listed in brackets right after
+        a total, in its unit, make it up. Not said in so many words, so a mismatch is a warning."""
+        total = self.drafts[total_id]
+        parts = [i for i in member_ids if self.drafts[i].q.get("kind") == "level" and not self.drafts[i].approx
+                 and _same_measure(self.drafts[i].unit, total.unit)]
+        if total.q.get("kind") == "level" and not total.approx and len(parts) >= 2:
+            self.relations.append(Relation("breakdown", total_id, tuple(parts), complete=True, explicit=False,
+                                           note="bracketed"))
 
     def _sibling(self, breakdown: dict | None, concept: str | None) -> bool:
         """Whether ``concept`` is another part, beside the ones listed, of the breakdown's total (by an identity)."""
@@ -508,6 +535,8 @@ class Extractor:
                     break
                 if d.q.get("kind") in ("change", "change-rate"):
                     break
+            if level is None:
+                level = self._stated_level(delta)
             if level is None or level.approx:
                 continue
             direction = 1 if rate.q.get("direction") == "+" else -1
@@ -521,6 +550,22 @@ class Extractor:
                 if current is not None and not current.approx and _same_measure(current.unit, level.unit):
                     self.relations.append(Relation("adjust", current.id, (level.id, delta.id), explicit=True,
                                                    direction=direction, note="change"))
+
+    def _stated_level(self, delta: Draft) -> Draft | None:
+        """"2017年度“三公”经费支出决算数比2016年度减少0.28万元，降低3.09%": the amount that changed is not
+        in the sentence; it is the one stated earlier for the sentence's subject (its concept, state, year,
+        fund and entity), when every earlier statement of it agrees."""
+        head = self.sentence_heads.get(delta.sentence)
+        if head is None or self.sentence_figures[delta.sentence][0] != delta.id:
+            return None  # only the sentence's first figure speaks of the subject it opens with
+        concept, state, year = head
+        found = [d for d in self.drafts[: delta.id] if d.concept == concept and d.q.get("kind") == "level"
+                 and not d.approx and _same_measure(d.unit, delta.unit) and d.q.get("year", "") == year
+                 and d.q.get("state", "") == (state or "actual") and not d.q.get("of")
+                 and all(d.q.get(k) == delta.q.get(k) for k in ("fund", "entity"))]
+        if not found or len({(d.value, d.unit) for d in found}) != 1:
+            return None
+        return found[-1]
 
     def _balances(self, ids: list[int]) -> None:
         """"年初结转和结余A，本年收入B，本年支出C，年末结转和结余D": D = A + B − C."""
@@ -834,6 +879,31 @@ def _same_measure(a: str, b: str) -> bool:
     if a in money and b in money:
         return True
     return a == b
+
+
+_BRACKET = patterns.compile(r"\s*\(([^()]{4,300})\)")
+# words that make a bracket something other than the whole list of parts: a partial list, a comparison,
+# another state, an approximation
+_NOT_A_WHOLE_LIST = patterns.compile(r"含|包括|其中|等|约|以上|以下|不足|超过|比|较|上年|去年|同期|预算|计划|目标|占|增|减|为")
+
+
+def _bracketed_lists(sentence: str, numbers) -> list[tuple[int, list[int]]]:
+    """(index of the total, indexes of the numbers inside) for each "X a（A b、B c）" in the sentence: a
+    bracket right after a number, listing two or more items separated by 、，; and nothing else."""
+    out = []
+    for k, number in enumerate(numbers):
+        m = _BRACKET.match(sentence, number.end)
+        if not m or _NOT_A_WHOLE_LIST.search(m.group(1)):
+            continue
+        members = [j for j, other in enumerate(numbers) if m.start(1) <= other.start and other.end <= m.end(1)
+                   and _same_measure(other.unit, number.unit)]  # "3个公司聘用人员1155人" is one item in 人
+        items = [piece for piece in _LIST_ITEM_SPLIT.split(m.group(1)) if piece.strip()]
+        if len(members) >= 2 and len(items) == len(members):
+            out.append((k, members))
+    return out
+
+
+_LIST_ITEM_SPLIT = patterns.compile(r"[、，,;；]")
 
 
 def _last_level(drafts: list[Draft], ids: list[int], unit: str | None) -> int | None:
