@@ -477,3 +477,25 @@ def test_bracketed_list_after_a_total(lint):
     # a bracket that compares, includes or approximates is not the list of parts
     for bracket in ("（含协管员40人、临聘人员9人）", "（上年为139人、预算为180人）", "（在职在编约139人、退休人员9人）"):
         assert codes(lint(f"现有人员187人{bracket}。"), "RL1") == []
+
+
+SUB_COLUMNS = ("年度收入情况（万元）\n\t机构名称\n\t收入合计\n\t其中：\n\n\t\n\t\n\t上年结转\n\t公共财政拨款\n"
+               "\t政府基金拨款\n\t{last}\n\n\t汇总\n\t1595.33\n\t\n\t797.73\n\t{x}\n\t\n\n"
+               "\t1、局机关\n\t1000.00\n\t\n\t600.00\n\t400.00\n\t\n\n说明。\n")
+
+
+def test_rl108_total_column_against_the_columns_under_of_which(lint):
+    assert codes(lint(SUB_COLUMNS.format(last="其他收入", x="797.6"))) == []
+    found = [f for f in lint(SUB_COLUMNS.format(last="其他收入", x="897.6")) if f.code == "RL108"]
+    assert [(f.line, f.column) for f in found] == [(14, 2)]  # the 合计 cell of the row
+    assert found[0].message == "“汇总”一行的合计写作 1595.33，但其中各列之和为 1695.33（797.73 + 897.6）"
+    # without an 其他… column (and no identity naming every part) the columns may be only some of the parts
+    assert codes(lint(SUB_COLUMNS.format(last="纳入专户管理的非税收入拨款", x="897.6")), "RL108") == []
+
+
+def test_rl108_sub_columns_that_name_every_part_of_an_identity(lint):
+    table = ("单位：万元\n\t机构名称\n\t三公经费合计\n\t其中：\n\n\t\n\t\n\t公务接待费\n\t公务用车运维费\n"
+             "\t公务用车购置费\n\t因公出国费\n\n\t汇总\n\t16.65\n\t8\n\t{x}\n\t\n\t\n\n"
+             "\t1、局机关\n\t16.65\n\t8\n\t8.65\n\t\n\t\n\n说明。\n")
+    assert codes(lint(table.format(x="8.65"))) == []
+    assert [f.code for f in lint(table.format(x="9.65")) if f.code.startswith("RL1")] == ["RL108"]

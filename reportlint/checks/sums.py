@@ -483,17 +483,20 @@ def change_sum_mismatch(ctx: Context):
 
 @rule("RL108", "table-total-mismatch", "error")
 def table_total_mismatch(ctx: Context):
-    """表格合计行不符：表中“合计/总计”一行的某列，不等于其上各项（同一层级的行）该列之和。
+    """表格合计不符：表中“合计/总计”一行的某列，不等于其上各项（同一层级的行）该列之和；或“合计”一列不等于
+    表头“其中：”下各列之和。
 
     检查什么：只有一个合计行、其余行是同一层级的项目（没有“其中”行、没有两种编号层级）时，逐列比较合计与各行之和。
-    为避免误报，只在至少另有一列能对上时才报告对不上的那一列（说明表的结构读对了）。
+    表头“收入合计 | 其中：上年结转 | 财政拨款 | … | 其他收入”以“其他…”一列收尾（说明列全了）时，逐行比较合计与
+    其中各列之和（空格按 0）。为避免误报，只在至少另有一列（或一行）能对上时才报告对不上的（说明表的结构读对了）。
 
     会报：三个项目的预算数之和为 100、执行数之和为 90，而合计行写 100、95。
     不会报：各列都对得上；有“其中”子行的分层表格。
 
     怎么改：核对该列各项和合计。
 
-    A table's total row disagrees with the sum of the rows above it in one column while the other columns agree.
+    A table's total row disagrees with the sum of the rows above it in one column while the other columns agree;
+    or, in a row, the 合计 column disagrees with the columns under 其中 (ending with 其他…) while other rows agree.
     """
     doc = ctx.doc
     groups: dict[str, list] = {}
@@ -513,12 +516,18 @@ def table_total_mismatch(ctx: Context):
             if ok:
                 continue
             summed = _amount(value(total) + gap, total)
-            header = total.table.column_header.split("/")[-1] if total.table else ""
+            listed = f"{' + '.join(p.text for p in parts[:12])}{' + …' if len(parts) > 12 else ''}"
+            if key.endswith(":columns"):  # the 合计 column against the columns under 其中, in one row
+                row = total.table.row_header if total.table else ""
+                message = f"“{row}”一行的合计写作 {total.text}，但其中各列之和为 {summed}（{listed}）"
+                message_en = f"row '{row}': the total is {total.text}, but the columns under it add up to {summed}"
+                header = row
+            else:
+                header = total.table.column_header.split("/")[-1] if total.table else ""
+                message = f"合计行“{header}”列写作 {total.text}，但各行之和为 {summed}（{listed}）"
+                message_en = f"total row, column '{header}': {total.text}, but the rows add up to {summed}"
             yield ctx.finding(
-                "RL108", total.span,
-                f"合计行“{header}”列写作 {total.text}，但各行之和为 {summed}（{' + '.join(p.text for p in parts[:12])}"
-                f"{' + …' if len(parts) > 12 else ''}）",
-                f"total row, column '{header}': {total.text}, but the rows add up to {summed}",
+                "RL108", total.span, message, message_en,
                 related=[(p.span, p.text, p.text) for p in parts[:20]],
                 subject=f"tablesum:{key}:{header}", figures=[total, *parts],
             )

@@ -25,6 +25,7 @@ from reportlint.rules import Vocabulary
 _CLAUSE_BREAK = patterns.compile(r"[，,;；。:：]")
 _LABEL_VALUE_CELL = patterns.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*$")
 _TOTAL_ROW_LABEL = patterns.compile(r"^(合计|总计|小计)")
+_TOTAL_COLUMN = patterns.compile(r"合计|总计|小计")
 _ROW_NUMBERING = patterns.compile(r"^\s*\d+\s*[、.]")
 _WEIGHT_LABEL = patterns.compile(r"分值|权重")
 _SCORE_LABEL = patterns.compile(r"得分")
@@ -264,7 +265,7 @@ class Extractor:
             elif number.unit == "%":
                 kind = "percent"
             # breakdown bookkeeping
-            opens = _BREAK_OPEN.search(masked)
+            opens = _list_opened(masked)
             if breakdown and (_CLAUSE_CLOSE.search(masked) and not opens):
                 carried = True  # "其中：A a；B b": after a semicolon only a sibling item goes on with the list
             if carried and kind == "level":
@@ -699,6 +700,7 @@ class Extractor:
                 by_row.setdefault(r, []).append(fid)
                 by_col.setdefault(cell.col, []).append(fid)
         self._table_total_rows(table, by_row)
+        self._table_sub_columns(table, by_row)
         for group in by_row.values():
             self._table_identities(group)
             self._table_rates(group)
@@ -730,6 +732,48 @@ class Extractor:
             if len(parts) >= 2 and all(_same_measure(self.drafts[p].unit, total.unit) for p in parts):
                 self.relations.append(Relation("table-sum", total_id, tuple(parts), complete=True, explicit=True,
                                                note=f"{table.index}:{total_row}"))
+
+    def _table_sub_columns(self, table: Table, by_row: dict[int, list[int]]) -> None:
+        """| 收入合计 | 其中：上年结转 | 财政拨款 | … | 其他收入 |: in each row the 合计 cell is the sum of the
+        columns under 其中 (empty cells are 0) — when they end with an 其他… column, or name every part of an
+        identity of the total, either of which makes them all."""
+        group = _sub_column_group(table)
+        if group is None:
+            return
+        total_col, sub_cols, header_row = group
+        labels = [table.rows[header_row + 1][c].text or "" for c in sub_cols]
+        if not _OTHER_LABEL.match(labels[-1]) and not self._names_every_part(table.rows[header_row][total_col].text or "", labels):
+            return  # the columns under 其中 may be only some of the parts
+        for r, ids in by_row.items():
+            cells = {self.drafts[i].table.col: i for i in ids if self.drafts[i].table is not None}
+            total_id = cells.get(total_col)
+            parts = [cells[c] for c in sub_cols if c in cells]
+            if total_id is None or len(parts) < 2:
+                continue
+            total = self.drafts[total_id]
+            if total.q.get("kind") == "level" and all(self.drafts[p].q.get("kind") == "level"
+                                                      and _same_measure(self.drafts[p].unit, total.unit) for p in parts):
+                self.relations.append(Relation("table-sum", total_id, tuple(parts), complete=True, explicit=True,
+                                               note=f"{table.index}:columns"))
+
+    def _names_every_part(self, total_label: str, part_labels: list[str]) -> bool:
+        """Whether the part labels name every part of an identity of the total's concept (a part may be named
+        by the parts of its own exact identity: 公务用车购置费 + 运行维护费 for 公务用车购置及运行维护费)."""
+        def concept(label: str) -> str | None:
+            found = [t[2].id for t in self._terms(label) if t[2].category == "concept"]
+            return found[-1] if found else None
+
+        total = concept(total_label)
+        named = {concept(label) for label in part_labels} - {None}
+        if total is None:
+            return False
+        for identity in self.vocab.identities:
+            if identity.total != total or not identity.parts:
+                continue
+            if all(part in named or any(sub.exact and sub.total == part and set(sub.parts) <= named
+                                        for sub in self.vocab.identities) for part in identity.parts):
+                return True
+        return False
 
     def _label_cell(self, draft: Draft, row_label: str, col_label: str, caption: str) -> None:
         vocab = self.vocab
@@ -904,6 +948,38 @@ def _bracketed_lists(sentence: str, numbers) -> list[tuple[int, list[int]]]:
 
 
 _LIST_ITEM_SPLIT = patterns.compile(r"[、，,;；]")
+
+
+_OF_WHICH_CELL = patterns.compile(r"^\s*其中\s*[:：]?\s*$")
+_OTHER_LABEL = patterns.compile(r"^\s*其他")
+
+
+def _sub_column_group(table: Table) -> tuple[int, list[int], int] | None:
+    """(the 合计 column, the columns under the 其中 header cell right of it, the header row of 其中)."""
+    for h in range(table.header_rows - 1):
+        row = table.rows[h]
+        for c, cell in enumerate(row):
+            if c == 0 or not _OF_WHICH_CELL.match(cell.text or ""):
+                continue
+            total_label = (row[c - 1].text or "").strip()
+            if not _TOTAL_COLUMN.search(total_label):
+                continue
+            below = table.rows[h + 1]
+            subs = [k for k in range(c, len(below)) if (below[k].text or "").strip()]
+            if len(subs) >= 2 and subs[0] == c:
+                return c - 1, subs, h
+    return None
+
+
+def _list_opened(label: str):
+    """The last 其中/包括/分别为/( in ``label`` whose list is still open at its end: "，主要包括：基本工资、
+    津贴补贴…；公用经费" closed its list of names at the semicolon."""
+    last = None
+    for last in _BREAK_OPEN.finditer(label):
+        pass
+    if last is not None and _CLAUSE_CLOSE.search(label, last.end()):
+        return None
+    return last
 
 
 def _last_level(drafts: list[Draft], ids: list[int], unit: str | None) -> int | None:
