@@ -964,8 +964,12 @@ def _sub_column_group(table: Table) -> tuple[int, list[int], int] | None:
             total_label = (row[c - 1].text or "").strip()
             if not _TOTAL_COLUMN.search(total_label):
                 continue
+            if any((later.text or "").strip() for later in row[c + 1:]):
+                return None  # another group header to the right: where 其中 ends is not known
             below = table.rows[h + 1]
             subs = [k for k in range(c, len(below)) if (below[k].text or "").strip()]
+            if any(_OF_WHICH_CELL.match(below[k].text or "") for k in subs):
+                return None  # a 其中 within 其中: two levels
             if len(subs) >= 2 and subs[0] == c:
                 return c - 1, subs, h
     return None
