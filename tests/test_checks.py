@@ -499,3 +499,19 @@ def test_rl108_sub_columns_that_name_every_part_of_an_identity(lint):
              "\t1、局机关\n\t16.65\n\t8\n\t8.65\n\t\n\t\n\n说明。\n")
     assert codes(lint(table.format(x="8.65"))) == []
     assert [f.code for f in lint(table.format(x="9.65")) if f.code.startswith("RL1")] == ["RL108"]
+
+
+def test_count_rate_over_the_count_named_as_the_total(lint):
+    text = "其中，应办理工单11303件，已办理11303件，办结率100%；按期办理11297件，按期办结率{}。"
+    assert codes(lint(text.format("99.95%"))) == []
+    found = [f for f in lint(text.format("98.95%")) if f.code == "RL201"]
+    assert len(found) == 1 and found[0].severity == "warning"  # the pairing is inferred
+    assert "11297件（第1行）÷ 11303件（第1行）= 99.95%" in found[0].message
+
+
+def test_running_text_in_a_table_cell_is_read_as_prose(lint):
+    table = ("\t整体支出绩效目标完成情况\n\t预期目标\n\t实际完成\n\n\t\n\t目标1：提升政务公开水平。\n"
+             "\t2020年，我区受理工单11204件。其中，应办理工单11303件，已办理11303件，办结率{}。\n\n说明。\n")
+    assert codes(lint(table.format("100%"))) == []
+    found = [f for f in lint(table.format("98%")) if f.code == "RL201"]
+    assert [(f.line, f.column) for f in found] == [(7, 49)]

@@ -637,17 +637,21 @@ class Extractor:
                         self.relations.append(Relation("rate", None, (), result=fid, explicit=len(pairs) == 1,
                                                        alternatives=pairs))
                 continue
-            same_sentence = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
-                             and d.unit and not d.is_money_like() and d.unit not in ("%", "分")][-2:]
-            units = {d.unit for d in same_sentence}
-            if len(same_sentence) == 2 and len(units) == 1 and not any(d.approx for d in same_sentence):
-                b, a = same_sentence  # "发放问卷500份，回收有效问卷480份，满意率96%": the nearer count over the other
-                adjacent = ids.index(a.id) == pos - 1 and ids.index(b.id) == pos - 2
-                named = (any(w in b.clause for w in self.vocab.rate_total_words)
-                         and any(w in a.clause for w in self.vocab.rate_done_words))
-                if adjacent and named and b.value > 0 and a.value <= b.value:
+            counts = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
+                      and d.unit and not d.is_money_like() and d.unit not in ("%", "分")]
+            if not counts or ids.index(counts[-1].id) != pos - 1:
+                continue  # the done count stands right before its rate
+            a = counts[-1]  # "发放问卷500份，回收有效问卷480份，满意率96%": the nearer count over the other
+            totals = [d for d in counts[:-1] if d.unit == a.unit
+                      and any(w in d.clause for w in self.vocab.rate_total_words)]
+            if totals and not a.approx and any(w in a.clause for w in self.vocab.rate_done_words):
+                # the base is the count named as the total, or any count between it and the done count
+                # ("受理1200件，办结1150件，按时办结1100件，按时办结率95%": 按时 of those 办结, or of those 受理)
+                start = counts.index(totals[-1])
+                bases = [d for d in counts[start:-1] if d.unit == a.unit and not d.approx and d.value >= a.value > 0]
+                if bases:
                     self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
-                                                   alternatives=((a.id, b.id),), note="count"))
+                                                   alternatives=tuple((a.id, d.id) for d in bases), note="count"))
 
     # ------------------------------------------------------------------ tables
     def table(self, table: Table, block: int) -> None:
@@ -701,6 +705,7 @@ class Extractor:
                 by_col.setdefault(cell.col, []).append(fid)
         self._table_total_rows(table, by_row)
         self._table_sub_columns(table, by_row)
+        self._prose_cells(table, block)
         for group in by_row.values():
             self._table_identities(group)
             self._table_rates(group)
@@ -732,6 +737,15 @@ class Extractor:
             if len(parts) >= 2 and all(_same_measure(self.drafts[p].unit, total.unit) for p in parts):
                 self.relations.append(Relation("table-sum", total_id, tuple(parts), complete=True, explicit=True,
                                                note=f"{table.index}:{total_row}"))
+
+    def _prose_cells(self, table: Table, block: int) -> None:
+        """A cell that holds running text ("2020年，我区…应办理工单11303件，已办理11303件，办结率100%；…" in the
+        narrative column of a form) is read as a paragraph of its own."""
+        for row in table.rows:  # header rows too: a form's layout often passes for a header
+            for cell in row:
+                if cell.norm is not None and _PROSE_CELL.search(cell.norm.text) and _DIGIT.search(cell.norm.text):
+                    self.paragraph(cell.norm, block)
+                    self.flush()
 
     def _table_sub_columns(self, table: Table, by_row: dict[int, list[int]]) -> None:
         """| 收入合计 | 其中：上年结转 | 财政拨款 | … | 其他收入 |: in each row the 合计 cell is the sum of the
@@ -774,6 +788,13 @@ class Extractor:
                                         for sub in self.vocab.identities) for part in identity.parts):
                 return True
         return False
+
+    def _short_rate_name(self, rate: Draft, rid) -> bool:
+        """A rate cell headed by the rate's short name ("控制率" under "财政供养人员情况" for 人员控制率): its
+        operands, once each in the row or column, decide which rate it is."""
+        header = rate.table.column_header.split("/")[-1].strip() if rate.table else ""
+        short = self.vocab.concepts[rid.result].name[-3:]
+        return len(header) >= 3 and header.endswith(short)
 
     def _label_cell(self, draft: Draft, row_label: str, col_label: str, caption: str) -> None:
         vocab = self.vocab
@@ -856,7 +877,7 @@ class Extractor:
         drafts = [self.drafts[i] for i in group]
         for rate in [d for d in drafts if d.q.get("kind") == "rate" and d.unit == "%"]:
             for rid in self.vocab.rates:
-                if rate.concept != rid.result:
+                if rate.concept != rid.result and not (rate.concept is None and self._short_rate_name(rate, rid)):
                     continue
                 num = [d for d in drafts if d.concept == rid.numerator]
                 den = [d for d in drafts if d.concept == rid.denominator]
@@ -950,6 +971,7 @@ def _bracketed_lists(sentence: str, numbers) -> list[tuple[int, list[int]]]:
 _LIST_ITEM_SPLIT = patterns.compile(r"[、，,;；]")
 
 
+_PROSE_CELL = patterns.compile(r"[^，。；]{4,}[，；][^，。；]{4,}[，。；][^，。；]{2,}")  # two clauses or more
 _OF_WHICH_CELL = patterns.compile(r"^\s*其中\s*[:：]?\s*$")
 _OTHER_LABEL = patterns.compile(r"^\s*其他")
 
