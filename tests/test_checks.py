@@ -515,3 +515,29 @@ def test_running_text_in_a_table_cell_is_read_as_prose(lint):
     assert codes(lint(table.format("100%"))) == []
     found = [f for f in lint(table.format("98%")) if f.code == "RL201"]
     assert [(f.line, f.column) for f in found] == [(7, 49)]
+
+
+# ---------------------------------------------------------------- phrasings
+@pytest.mark.parametrize("text,broken,code", [
+    ("2023年度本部门支出合计1180.00万元，其中基本支出、项目支出分别为860.50万元、319.50万元。",
+     ("860.50", "960.50"), "RL101"),
+    ("基本支出和项目支出分别为860.50万元和319.50万元，合计1180.00万元。", ("319.50", "419.50"), "RL101"),
+    ("在职人员和退休人员分别为40人、8人，共48人。", ("、8人", "、9人"), "RL101"),
+    ("2023年度本部门支出合计1180.00万元，较上年增长7.27%，增加80.00万元。", ("7.27%", "8.27%"), "RL203"),
+    ("2023年“三公”经费支出24.60万元，同比下降8.89%，减少2.40万元。", ("2.40", "3.40"), "RL203"),
+    ("2023年度部门整体支出全年预算数为1200.00万元，实际支出1180.00万元，预算执行率为98.33%。", ("98.33", "99.33"), "RL201"),
+])
+def test_phrasings_read_and_checked(lint, text, broken, code):
+    assert codes(lint(text)) == []
+    assert code in [f.code for f in lint(text.replace(*broken))]
+
+
+def test_a_share_whole_or_an_explicit_total_is_not_the_sentence_subject(lint):
+    assert codes(lint("2023年基本支出860.50万元，占本年支出合计1180.00万元的72.92%。")) == []
+    assert codes(lint("项目支出319.50万元，占总支出的27.08%，基本支出860.50万元，占总支出的72.92%，总支出1180.00万元。")) == []
+
+
+def test_a_named_project_is_not_the_departments_project_expenditure(lint):
+    text = "乡村振兴项目支出100.00万元，增加10.00万元，增长11.11%；农田水利项目支出50.00万元，增长5.26%，增加2.50万元。"
+    assert codes(lint(text)) == []
+    assert [f.code for f in lint(text.replace("5.26%", "6.26%"))] == ["RL203"]

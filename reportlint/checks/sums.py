@@ -18,7 +18,11 @@ _LISTED_WITH_FENBIE = patterns.compile(r"分别(为|是)[^，,。]*$")
 
 
 def _name(ctx: Context, fig: Figure) -> str:
-    return vocabulary().concept_name(fig.concept, "zh") or ctx.clause(fig) or "分项"
+    name = vocabulary().concept_name(fig.concept, "zh") or ctx.clause(fig) or fig.label or "分项"
+    return "合计" if _SUM_WORD.fullmatch(name) else name  # "…，共48人": the clause is only the sum word
+
+
+_SUM_WORD = patterns.compile(r"(?:以上)?(?:合计|共计|总计|累计|共有|共)(?:为)?")
 
 
 def _name_en(ctx: Context, fig: Figure) -> str:

@@ -41,16 +41,20 @@ _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比
 _RATE_WORDS = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
 _OF_BUDGET = patterns.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
 _RATE_LABEL_END = patterns.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
+_TOTAL_WORD = patterns.compile(r"总|合计")
 _OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
 _OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
 _COMPARED_TO = patterns.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年)")
-_SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为)\s*[:：为]?\s*$")
+_SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为|共有|共)\s*[:：为]?\s*$")
 _HAN = patterns.compile(r"\p{Han}")
 _DIGIT = patterns.compile(r"[0-9０-９]")
 _LABEL_MAX = 30  # longer label cells are notes, not names
 _SUB_ROW = patterns.compile(r"^\s*(其中|含|包括)|^\s+")
 _ROW_STYLE = patterns.compile(r"^\s*(\d+[、.]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
+# what may stand right before 项目支出 when it is the department's (本年度项目支出, 部门预算项目支出, 基本支出和项目支出,
+# 二级机构项目支出); any other character joins a project's name to it
+_BEFORE_PROJECT = set("度及和与或算门位构级其中入列")
 _FILLER = patterns.compile(
     r"((?:19|20)\d{2}\s*年度?|合计|共计|总计|总额|金额|累计|余额|总数|全年|本年|当年|年度|年末|年初|截止|截至|实际|"
     r"共|为|是|达到|达|约|计|的|了|有|□|[\s:：()“”\"'，,])"
@@ -152,6 +156,10 @@ class Extractor:
         ends = {e for _, e, _ in found}
         starts = {s for s, _, _ in found}
         for s, e, term in found:
+            if term.category == "concept" and term.text.startswith("项目") and s > 0 and s not in ends:
+                before = text[s - 1]
+                if _HAN.match(before) and before not in _GLUE_CHARS and before not in _BEFORE_PROJECT:
+                    continue  # "乡村振兴项目支出": one named project's spending, not the department's 项目支出
             if term.category == "concept" and len(term.text) <= 2:
                 before = text[s - 1] if s > 0 else ""
                 after = text[e] if e < len(text) else ""
@@ -161,6 +169,16 @@ class Extractor:
                     continue
             kept.append((s, e, term))
         return kept
+
+    def _named(self, name: str, unit: str) -> tuple[str | None, str]:
+        """The concept (the most specific one) and the state a name of a "分别为" list gives."""
+        terms = self._terms(name)
+        concepts = [t[2].id for t in terms if t[2].category == "concept"
+                    and unit_fits(self.vocab.concepts[t[2].id].kind, unit)]
+        specific = [c for c in concepts if not self.vocab.concepts[c].generic]
+        states = [t[2].id for t in terms if t[2].category == "state"]
+        chosen = specific or concepts
+        return (chosen[-1] if chosen else None), (states[-1] if states else "")
 
     def _near(self, gap: str) -> bool:
         """Whether only filler stands between a concept's words and its number."""
@@ -193,6 +211,7 @@ class Extractor:
         open_breakdowns = self._open
         ids: list[int] = []
         brackets = _bracketed_lists(sentence, numbers)  # "187人（在职139人、退休8人、协管员40人）"
+        respectively = _respectively(sentence, numbers)
         inside = {k for _, members in brackets for k in members}
         offsets: dict[int, int] = {}  # number index in ``numbers`` → figure id
         for index, number in enumerate(numbers):
@@ -224,8 +243,9 @@ class Extractor:
                     earlier = [t for t in concept_terms[:-1] if not vocab.concepts[t[2].id].generic]
                     if earlier and self._near(_strip_terms(label, terms, earlier[-1][1])[: start - earlier[-1][1]]):
                         concept = earlier[-1][2].id
-                    elif subject and not earlier and concept == "expenditure_total":
-                        concept = subject
+                    elif (subject and not earlier and concept == "expenditure_total"
+                          and not _TOTAL_WORD.search(term.text) and "占" not in clause):
+                        concept = subject  # "基本支出…，本年支出371.88万元" (not "总支出", not "占本年支出…")
                 draft.label = label[start:].strip(" ，,;；")
             elif subject and state_terms and self._near(_strip_terms(label, terms, 0)[: state_terms[-1][0]]):
                 concept = subject  # "…，全年预算数X": only filler before the state word
@@ -235,6 +255,11 @@ class Extractor:
                 concept = None  # other words stand between the concept and the number
             if concept and not unit_fits(vocab.concepts[concept].kind, number.unit):
                 concept = None
+            if index in respectively:  # "基本支出、项目支出分别为860.50万元、319.50万元": the i-th name
+                named, named_state = self._named(respectively[index], number.unit)
+                concept = named or concept
+                explicit_state = named_state or explicit_state
+                draft.label = respectively[index]
             draft.concept = concept
             draft.direct = concept is not None
             if concept and vocab.concepts[concept].subject:
@@ -524,12 +549,17 @@ class Extractor:
                 if d.q.get("kind") == "change":
                     delta = d
                     break
-                if d.q.get("kind") == "change-rate":
-                    break
+                if d.q.get("kind") in ("change-rate", "level", "part"):
+                    break  # another rate, or the amount itself: no change stated between them
+            if delta is None and pos + 1 < len(ids) and self.drafts[ids[pos + 1]].q.get("kind") == "change":
+                delta = self.drafts[ids[pos + 1]]  # "较上年增长7.27%，增加80.00万元": the rate first
+                anchor = pos
+            else:
+                anchor = ids.index(delta.id) if delta is not None else pos
             if delta is None or delta.q.get("direction") != rate.q.get("direction") or delta.approx:
                 continue
             level = None
-            for prev in reversed(ids[: ids.index(delta.id)]):
+            for prev in reversed(ids[:anchor]):
                 d = self.drafts[prev]
                 if d.q.get("kind") in ("level", "part") and _same_measure(d.unit, delta.unit):
                     level = d
@@ -969,6 +999,27 @@ def _bracketed_lists(sentence: str, numbers) -> list[tuple[int, list[int]]]:
 
 
 _LIST_ITEM_SPLIT = patterns.compile(r"[、，,;；]")
+_RESPECTIVELY = patterns.compile(r"分别(?:为|是|达到|达)\s*[:：]?")
+_NAME_SPLIT = patterns.compile(r"、|和|及|与")
+_NAMES_START = patterns.compile(r".*[，,；;：:。]|.*其中")  # the names run from the last clause break (or 其中)
+
+
+def _respectively(sentence: str, numbers) -> dict[int, str]:
+    """"其中基本支出、项目支出分别为860.50万元、319.50万元": number index → the name it goes with, when
+    as many numbers follow 分别为 (one after another, separated only by 、/和/及) as names precede it."""
+    out: dict[int, str] = {}
+    for m in _RESPECTIVELY.finditer(sentence):
+        head = sentence[:m.start()]
+        cut = _NAMES_START.match(head)
+        names = [n.strip() for n in _NAME_SPLIT.split(head[cut.end() if cut else 0:]) if n.strip()]
+        following = [k for k, n in enumerate(numbers) if n.start >= m.end()][: len(names)]
+        if len(names) < 2 or len(following) != len(names):
+            continue
+        gaps = [sentence[numbers[a].end:numbers[b].start] for a, b in zip(following, following[1:])]
+        if sentence[m.end():numbers[following[0]].start].strip() or any(g.strip() not in ("、", "和", "及", "与", "，", ",") for g in gaps):
+            continue  # other words among the values: not a plain list of them
+        out.update(zip(following, names))
+    return out
 
 
 _PROSE_CELL = patterns.compile(r"[^，。；]{4,}[，；][^，。；]{4,}[，。；][^，。；]{2,}")  # two clauses or more
@@ -1029,9 +1080,11 @@ def _same_scope(a: Draft, b: Draft) -> bool:
 
 
 def _unnamed_between(numerator: Draft, budget: Draft, rate: Draft) -> bool:
-    """"支出决算为7.8万元，完成预算10万元的78.0%": a budget without a name of its own, stated between the
-    actual amount and the rate in one sentence, is the rate's denominator."""
-    return (budget.concept is None and numerator.id < budget.id < rate.id and budget.sentence == rate.sentence
+    """"支出决算为7.8万元，完成预算10万元的78.0%", "部门整体支出全年预算数为1200.00万元，实际支出1180.00万元，
+    预算执行率为98.33%": a budget without a name of its own, stated in the rate's sentence (between the actual
+    amount and the rate, or with both), is a candidate denominator."""
+    return (budget.concept is None and budget.id < rate.id and budget.sentence == rate.sentence
+            and (numerator.id < budget.id or numerator.sentence == rate.sentence)
             and all(numerator.q.get(k) == budget.q.get(k) for k in ("year", "fund", "entity")))
 
 
