@@ -170,7 +170,8 @@ def change_rate_mismatch(ctx: Context):
             continue
         computed = d / base_value * 100
         word = "增长" if rel.direction > 0 else "下降"
-        base_text = (f"上年数 {level.text}" if rel.note == "base" else
+        base_word = "基数" if rel.note == "base" and "预算" in ctx.clause(level) else "上年数"
+        base_text = (f"{base_word} {level.text}" if rel.note == "base" else
                      f"上年数 {fmt(base_value / scale(level))}（= {level.text} {'−' if rel.direction > 0 else '+'} {delta.text}）")
         yield ctx.finding(
             "RL203", rate.span,

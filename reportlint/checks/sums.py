@@ -219,7 +219,8 @@ def count_breakdown_mismatch(ctx: Context):
 @rule("RL104", "adjustment-mismatch", "error")
 def adjustment_mismatch(ctx: Context):
     """调整、变动或差值算错：“由年初预算 X 调整为 Y，调增（调减）Δ”中 Y ≠ X ± Δ；“本年 Y，比上年 X 增加（减少）Δ”中
-    Y ≠ X ± Δ；“支出 a，年初预算为 b，差值（差额）为 c”中 c ≠ |a − b|。
+    Y ≠ X ± Δ；“支出 a，年初预算为 b，差值（差额）为 c”中 c ≠ |a − b|（“收入 a，支出 b，收支结余 c”同理）；
+    “实际 Y，比预算 X 节约 Δ”中 Y ≠ X − Δ。
 
     会报：``由年初预算12981.26万元调整为13250.10万元，调增300.00万元``（12981.26 + 300.00 = 13281.26）。
     ``“三公”经费支出2.05万元，年初预算为2.95万元，差值为0.8万元``（2.95 − 2.05 = 0.90）。
@@ -244,7 +245,8 @@ def adjustment_mismatch(ctx: Context):
         if abs(gap) <= sum(halves, Decimal(0)):
             continue
         sign = "+" if rel.direction > 0 else "−"
-        before, after = ("上年数", "本年数") if rel.note == "change" else ("调整前", "调整后的")
+        before, after = {"change": ("上年数", "本年数"), "budget-change": ("预算数", "实际数")}.get(
+            rel.note, ("调整前", "调整后的"))
         yield ctx.finding(
             "RL104", adjusted.span,
             f"{before} {initial.text} {sign} 变动 {delta.text} = {_amount(expected, adjusted)}{adjusted.unit}，"

@@ -36,7 +36,7 @@ _SENTENCE_SPLIT = patterns.compile(r"(?<=[。！？!?])")
 _YEAR = patterns.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _GLUE = patterns.compile(r"^[\s为是共计达合总额金数约近有的了:()“”\"'：，,]*$")
 _FOREIGN_SUBJECT = patterns.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
-_DIFFERENCE_LABEL = patterns.compile(r"(?:差值|差额|相差)\s*(?:为|是)?\s*[:：]?\s*$")
+_DIFFERENCE_LABEL = patterns.compile(r"(?:差值|差额|相差|收支结余)\s*(?:为|是)?\s*[:：]?\s*$")
 _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _RATE_WORDS = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
 _OF_BUDGET = patterns.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
@@ -44,7 +44,7 @@ _RATE_LABEL_END = patterns.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:�
 _TOTAL_WORD = patterns.compile(r"总|合计")
 _OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
 _OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
-_COMPARED_TO = patterns.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年)")
+_COMPARED_TO = patterns.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年|年初预算|全年预算|调整后预算|预算)")
 _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为|共有|共)\s*[:：为]?\s*$")
 _HAN = patterns.compile(r"\p{Han}")
 _DIGIT = patterns.compile(r"[0-9０-９]")
@@ -579,8 +579,10 @@ class Extractor:
                 current = next((self.drafts[p] for p in reversed(ids[: ids.index(level.id)])
                                 if self.drafts[p].q.get("kind") in ("level", "part")), None)
                 if current is not None and not current.approx and _same_measure(current.unit, level.unit):
+                    against_budget = "预算" in level.clause  # "24.60万元，比预算30.00万元节约5.40万元"
                     self.relations.append(Relation("adjust", current.id, (level.id, delta.id), explicit=True,
-                                                   direction=direction, note="change"))
+                                                   direction=direction,
+                                                   note="budget-change" if against_budget else "change"))
 
     def _stated_level(self, delta: Draft) -> Draft | None:
         """"2017年度“三公”经费支出决算数比2016年度减少0.28万元，降低3.09%": the amount that changed is not
@@ -634,14 +636,18 @@ class Extractor:
                                                direction=direction))
 
     def _differences(self, ids: list[int]) -> None:
-        """"X支出a，年初预算为b，差值（差额）为c": c = |a − b|, for two figures of one concept just before c."""
+        """"X支出a，年初预算为b，差值（差额）为c": c = |a − b|, for two figures of one concept just before c
+        (or 收入 and 支出 before 收支结余)."""
         for pos in range(2, len(ids)):
             diff = self.drafts[ids[pos]]
             if diff.q.get("kind") != "difference" or diff.approx:
                 continue
             a, b = self.drafts[ids[pos - 2]], self.drafts[ids[pos - 1]]
+            same = a.concept is not None and a.concept == b.concept
+            income_less_spending = {a.concept, b.concept} == {"income_total", "expenditure_total"} \
+                and a.q.get("year") == b.q.get("year")  # "收入1200万元，支出1180万元，收支结余20万元"
             if (a.q.get("kind") == b.q.get("kind") == "level" and not a.approx and not b.approx
-                    and a.concept is not None and a.concept == b.concept
+                    and (same or income_less_spending)
                     and _same_measure(a.unit, b.unit) and _same_measure(a.unit, diff.unit)):
                 self.relations.append(Relation("difference", diff.id, (a.id, b.id), explicit=True, note="difference"))
 

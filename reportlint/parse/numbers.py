@@ -33,7 +33,7 @@ NUMBER_RE = patterns.compile(
 
 # Words that make a figure approximate or a bound rather than an exact statement.
 _APPROX_BEFORE = patterns.compile(
-    r"(约|大约|近|将近|接近|超过|超|逾|不低于|不少于|不超过|不高于|不足|低于|高于|少于|多于|大于|小于|至少|至多|最高|最低|≤|≥|<|>|=|＜|＞|≈)\s*$"
+    r"((?<![节制合预签])约|大约|近|将近|接近|超过|超|逾|不低于|不少于|不超过|不高于|不足|低于|高于|少于|多于|大于|小于|至少|至多|最高|最低|≤|≥|<|>|=|＜|＞|≈)\s*$"
 )
 _APPROX_AFTER = patterns.compile(r"^\s*(左右|以上|以下|以内|之内|余|多|上下|\(含\)|含)")
 _RANGE_BEFORE = patterns.compile(r"\d\s*(%|万元|元)?\s*[-~—至到]\s*$")
