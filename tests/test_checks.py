@@ -545,3 +545,23 @@ def test_a_named_project_is_not_the_departments_project_expenditure(lint):
     text = "乡村振兴项目支出100.00万元，增加10.00万元，增长11.11%；农田水利项目支出50.00万元，增长5.26%，增加2.50万元。"
     assert codes(lint(text)) == []
     assert [f.code for f in lint(text.replace("5.26%", "6.26%"))] == ["RL203"]
+
+
+PROJECT = ("某县2023年度农田建设项目支出绩效自评报告\n"
+           "该项目年度资金总额为500.00万元，其中：中央资金300.00万元，省级资金150.00万元，县级配套资金50.00万元。\n"
+           "截至2023年12月31日，项目资金实际到位500.00万元，资金到位率100%；实际支出450.00万元，预算执行率90.00%。\n"
+           "项目共完成培训12期，培训人数1200人次，计划培训1000人次，完成率120.00%。\n"
+           "项目绩效自评得分92分，其中：预算执行率得分9分，产出指标得分46分，效益指标得分28分，满意度指标得分9分。\n")
+
+
+@pytest.mark.parametrize("broken,code,line", [
+    (("省级资金150.00", "省级资金140.00"), "RL101", 2),  # funds by level of government add up to the total
+    (("资金到位率100%", "资金到位率90%"), "RL201", 3),  # 到位 over 年度资金总额
+    (("预算执行率90.00%", "预算执行率80.00%"), "RL201", 3),  # the 年度资金总额 stated a line before
+    (("完成率120.00%", "完成率110.00%"), "RL201", 4),  # done over planned, the planned count last
+    (("满意度指标得分9分", "满意度指标得分8分"), "RL101", 5),  # group scores add up to the total
+])
+def test_project_report_phrasings(lint, broken, code, line):
+    assert codes(lint(PROJECT)) == []
+    found = [f for f in lint(PROJECT.replace(*broken)) if f.code == code]
+    assert [(f.line, f.severity) for f in found] == [(line, "warning")]  # each pairing is inferred

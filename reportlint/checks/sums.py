@@ -18,7 +18,10 @@ _LISTED_WITH_FENBIE = patterns.compile(r"分别(为|是)[^，,。]*$")
 
 
 def _name(ctx: Context, fig: Figure) -> str:
-    name = vocabulary().concept_name(fig.concept, "zh") or ctx.clause(fig) or fig.label or "分项"
+    if fig.concept in ("score", "weight"):  # "产出指标得分 46" says more than "得分 46"
+        name = ctx.clause(fig) or vocabulary().concept_name(fig.concept, "zh")
+    else:
+        name = vocabulary().concept_name(fig.concept, "zh") or ctx.clause(fig) or fig.label or "分项"
     return "合计" if _SUM_WORD.fullmatch(name) else name  # "…，共48人": the clause is only the sum word
 
 

@@ -23,7 +23,7 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Docu
         simplified = lines
     norm_lines = [normalize_line(line, number) for number, line in enumerate(simplified, start=1)]
     title, year = _title_and_year([n.text for n in norm_lines])
-    extractor = Extractor(vocabulary(), year)
+    extractor = Extractor(vocabulary(), year, project_report="项目" in title)
     blocks: list[Block] = []
     headings = []
     tables = []

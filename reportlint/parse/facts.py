@@ -36,6 +36,7 @@ _SENTENCE_SPLIT = patterns.compile(r"(?<=[。！？!?])")
 _YEAR = patterns.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _GLUE = patterns.compile(r"^[\s为是共计达合总额金数约近有的了:()“”\"'：，,]*$")
 _FOREIGN_SUBJECT = patterns.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
+_FOREIGN_IN_PROJECT_REPORT = patterns.compile(r"工程|合同|中标|采购|每")
 _DIFFERENCE_LABEL = patterns.compile(r"(?:差值|差额|相差|收支结余)\s*(?:为|是)?\s*[:：]?\s*$")
 _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _RATE_WORDS = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
@@ -85,9 +86,11 @@ class Draft:
 
 
 class Extractor:
-    def __init__(self, vocab: Vocabulary, doc_year: int | None):
+    def __init__(self, vocab: Vocabulary, doc_year: int | None, project_report: bool = False):
         self.vocab = vocab
         self.doc_year = doc_year
+        # in a project's own report "该项目…" is the report's subject, not something narrower than it
+        self.foreign_subject = _FOREIGN_IN_PROJECT_REPORT if project_report else _FOREIGN_SUBJECT
         self.drafts: list[Draft] = []
         self.relations: list[Relation] = []
         self.sentences: list[tuple[int, int, str]] = []
@@ -192,7 +195,7 @@ class Extractor:
         if not numbers:
             return None
         masked_sentence = _mask(sentence, self._terms(sentence))
-        first_foreign = _FOREIGN_SUBJECT.search(masked_sentence)
+        first_foreign = self.foreign_subject.search(masked_sentence)
         foreign_at = first_foreign.start() if first_foreign else None  # where a narrower subject is first named
         head = sentence[: numbers[0].start]
         headless = len(_HAN.findall(head)) < 2  # a fragment cut from its start (a page break in an excerpt)
@@ -233,7 +236,7 @@ class Extractor:
                 concept = term.id
                 concept_end = end
                 clause = _CLAUSE_BREAK.split(masked[:start])[-1]
-                foreign = bool(_FOREIGN_SUBJECT.search(clause))
+                foreign = bool(self.foreign_subject.search(clause)) and not vocab.concepts[concept].project
                 if vocab.concepts[concept].generic and foreign_at is not None:
                     foreign = foreign or foreign_at < number.start
                 if foreign:
@@ -441,6 +444,9 @@ class Extractor:
                 complete = True
             elif identity.optional and set(part_concepts) == identity.members:
                 complete = True  # every part, the optional ones included: an equality
+        if not complete and _score_breakdown(total, [self.drafts[p] for p in parts]):
+            # "自评得分92分，其中：预算执行率得分9分，产出指标得分46分，效益指标得分28分，满意度指标得分9分"
+            return Relation("breakdown", total.id, parts, complete=True, explicit=False, note="scores")
         return Relation("breakdown", total.id, parts, complete=complete, explicit=True)
 
     def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: list[dict] = ()) -> None:
@@ -651,6 +657,34 @@ class Extractor:
                     and _same_measure(a.unit, b.unit) and _same_measure(a.unit, diff.unit)):
                 self.relations.append(Relation("difference", diff.id, (a.id, b.id), explicit=True, note="difference"))
 
+    def _rate_over_stated_budget(self, rate: Draft, numerator: Draft) -> None:
+        """"实际支出450.00万元，预算执行率90.00%" with the budget (or a project's 年度资金总额) stated earlier in
+        the report: every such budget of the actual amount's scope is a candidate denominator (a warning)."""
+        budgets = [d for d in self.drafts[: numerator.id] if d.q.get("kind") == "level" and not d.approx
+                   and d.q.get("state", "").startswith("budget") and d.is_money_like()
+                   and (d.concept == numerator.concept or d.concept == "project_fund_total")
+                   and all(d.q.get(k) == numerator.q.get(k) for k in ("year", "fund", "entity"))]
+        if budgets:
+            self.relations.append(Relation("rate", None, (), result=rate.id, explicit=False,
+                                           alternatives=tuple((numerator.id, d.id) for d in budgets)))
+
+    def _named_rate(self, rate: Draft, ids: list[int]) -> None:
+        """A rate the vocabulary defines (资金到位率 = 实际到位资金 / 年度资金总额, 人员控制率 = 实有人数 / 编制数)
+        stated in prose: its numerator in the paragraph, its denominator there or earlier in the report."""
+        for rid in self.vocab.rates:
+            if rid.result != rate.concept:
+                continue
+            here = [self.drafts[i] for i in ids if i < rate.id]
+            numerators = [d for d in here if d.concept == rid.numerator and d.q.get("kind") == "level" and not d.approx]
+            if not numerators:
+                continue
+            scope = [d for d in self.drafts[: rate.id] if d.concept == rid.denominator and d.q.get("kind") == "level"
+                     and not d.approx and all(d.q.get(k) == numerators[-1].q.get(k) for k in ("year", "fund", "entity"))]
+            pairs = tuple((n.id, d.id) for n in numerators for d in scope if _same_measure(n.unit, d.unit))
+            if pairs:
+                self.relations.append(Relation("rate", None, (), result=rate.id, explicit=False, alternatives=pairs,
+                                               note=rid.name))
+
     def _rates(self, ids: list[int]) -> None:
         """执行率/完成预算的Y%: the actual amount just before it over the budgets of the same concept;
         办结率/满意率…: exactly two counts of one measure word before it in the sentence."""
@@ -659,6 +693,9 @@ class Extractor:
             if rate.q.get("kind") != "rate" or rate.approx or rate.unit != "%":
                 continue
             before = [self.drafts[i] for i in ids[:pos]]
+            if rate.concept in self.vocab.rate_results:
+                self._named_rate(rate, ids)
+                continue
             money_rate = rate.concept == "execution_rate" or (rate.concept is None and not _RATE_LABEL_END.search(rate.clause))
             if money_rate:
                 money = [d for d in before if d.q.get("kind") == "level" and d.is_money_like() and not d.approx]
@@ -672,19 +709,29 @@ class Extractor:
                     if pairs:
                         self.relations.append(Relation("rate", None, (), result=fid, explicit=len(pairs) == 1,
                                                        alternatives=pairs))
+                    elif rate.concept == "execution_rate":
+                        self._rate_over_stated_budget(rate, numerator)
                 continue
             counts = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
                       and d.unit and not d.is_money_like() and d.unit not in ("%", "分")]
             if not counts or ids.index(counts[-1].id) != pos - 1:
                 continue  # the done count stands right before its rate
             a = counts[-1]  # "发放问卷500份，回收有效问卷480份，满意率96%": the nearer count over the other
+            vocab = self.vocab
+            if (any(w in a.clause for w in vocab.rate_total_words) and not any(w in a.clause for w in vocab.rate_done_words)
+                    and len(counts) >= 2 and counts[-2].unit == a.unit and not a.approx and not counts[-2].approx
+                    and a.value > 0):
+                # "培训人数1200人次，计划培训1000人次，完成率120.00%": the planned count comes last
+                self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
+                                               alternatives=((counts[-2].id, a.id),), note="count"))
+                continue
             totals = [d for d in counts[:-1] if d.unit == a.unit
                       and any(w in d.clause for w in self.vocab.rate_total_words)]
             if totals and not a.approx and any(w in a.clause for w in self.vocab.rate_done_words):
                 # the base is the count named as the total, or any count between it and the done count
                 # ("受理1200件，办结1150件，按时办结1100件，按时办结率95%": 按时 of those 办结, or of those 受理)
                 start = counts.index(totals[-1])
-                bases = [d for d in counts[start:-1] if d.unit == a.unit and not d.approx and d.value >= a.value > 0]
+                bases = [d for d in counts[start:-1] if d.unit == a.unit and not d.approx and d.value > 0]
                 if bases:
                     self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
                                                    alternatives=tuple((a.id, d.id) for d in bases), note="count"))
@@ -1052,6 +1099,17 @@ def _sub_column_group(table: Table) -> tuple[int, list[int], int] | None:
             if len(subs) >= 2 and subs[0] == c:
                 return c - 1, subs, h
     return None
+
+
+_SCORE_TOTAL_LABEL = patterns.compile(r"(?:总|综合|自评|评价|绩效)得分|总分")
+
+
+def _score_breakdown(total: Draft, parts: list[Draft]) -> bool:
+    """A total score broken down into three or more group scores: the groups of an indicator system are
+    all listed when that many are (two may be a selection)."""
+    return (total.unit == "分" and not total.approx and len(parts) >= 3
+            and bool(_SCORE_TOTAL_LABEL.search(total.clause))
+            and all(p.unit == "分" and p.concept == "score" and not p.approx for p in parts))
 
 
 def _list_opened(label: str):

@@ -35,6 +35,7 @@ class Concept:
     generic: bool
     state: str
     subject: bool = False
+    project: bool = False  # a project's own funds: "该项目…资金总额" names it, not something narrower
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Vocabulary:
             concept = Concept(
                 item["id"], item["name"], item.get("name_en", item["name"]), item["kind"],
                 bool(item.get("generic", False)), item.get("state", ""), bool(item.get("subject", False)),
+                bool(item.get("project", False)),
             )
             self.concepts[concept.id] = concept
             for word in item["terms"]:
@@ -112,6 +114,7 @@ class Vocabulary:
         self.rates = tuple(
             RateIdentity(r["name"], r["result"], r["numerator"], r["denominator"]) for r in identities.get("rate", [])
         )
+        self.rate_results = frozenset(r.result for r in self.rates)
 
     def parents(self, concept_id: str) -> frozenset[str]:
         """The totals a concept is a part of, by the identities (商品和服务支出: 基本支出 and 支出合计)."""
