@@ -565,3 +565,22 @@ def test_project_report_phrasings(lint, broken, code, line):
     assert codes(lint(PROJECT)) == []
     found = [f for f in lint(PROJECT.replace(*broken)) if f.code == code]
     assert [(f.line, f.severity) for f in found] == [(line, "warning")]  # each pairing is inferred
+
+
+OVERALL = ("某局2023年度部门整体支出绩效自评报告\n"
+           "2023年度部门整体支出预算数为1180.00万元，其中基本支出预算860.50万元，项目支出预算319.50万元。\n"
+           "全年实际支出1150.00万元，预算执行率97.46%。\n"
+           "“三公”经费预算30.00万元，实际支出24.60万元，“三公”经费控制率82.00%。\n"
+           "公用经费预算110.00万元，实际支出100.20万元，公用经费控制率91.09%。\n"
+           "政府采购预算50.00万元，实际采购45.00万元，政府采购执行率90.00%。\n")
+
+
+@pytest.mark.parametrize("broken,line", [
+    (("预算执行率97.46%", "预算执行率96.46%"), 3),  # over the 部门整体支出预算数 of the line before
+    (("经费控制率82.00%", "经费控制率83.00%"), 4),
+    (("公用经费控制率91.09%", "公用经费控制率92.09%"), 5),
+    (("政府采购执行率90.00%", "政府采购执行率91.00%"), 6),  # an unnamed 实际采购 in the rate's sentence
+])
+def test_control_and_execution_rates_of_one_concept(lint, broken, line):
+    assert codes(lint(OVERALL)) == []
+    assert [f.line for f in lint(OVERALL.replace(*broken)) if f.code == "RL201"] == [line]

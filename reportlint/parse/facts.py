@@ -662,7 +662,7 @@ class Extractor:
         the report: every such budget of the actual amount's scope is a candidate denominator (a warning)."""
         budgets = [d for d in self.drafts[: numerator.id] if d.q.get("kind") == "level" and not d.approx
                    and d.q.get("state", "").startswith("budget") and d.is_money_like()
-                   and (d.concept == numerator.concept or d.concept == "project_fund_total")
+                   and (d.concept == numerator.concept is not None or d.concept == "project_fund_total")
                    and all(d.q.get(k) == numerator.q.get(k) for k in ("year", "fund", "entity"))]
         if budgets:
             self.relations.append(Relation("rate", None, (), result=rate.id, explicit=False,
@@ -675,11 +675,15 @@ class Extractor:
             if rid.result != rate.concept:
                 continue
             here = [self.drafts[i] for i in ids if i < rate.id]
-            numerators = [d for d in here if d.concept == rid.numerator and d.q.get("kind") == "level" and not d.approx]
+            numerators = [d for d in here if d.q.get("kind") == "level" and not d.approx
+                          and _in_state(d, rid.numerator_state)
+                          and (d.concept == rid.numerator or rid.numerator_state and d.concept is None
+                               and d.sentence == rate.sentence)]  # "政府采购预算50万元，实际采购45万元，…执行率90%"
             if not numerators:
                 continue
             scope = [d for d in self.drafts[: rate.id] if d.concept == rid.denominator and d.q.get("kind") == "level"
-                     and not d.approx and all(d.q.get(k) == numerators[-1].q.get(k) for k in ("year", "fund", "entity"))]
+                     and not d.approx and _in_state(d, rid.denominator_state) and d not in numerators
+                     and all(d.q.get(k) == numerators[-1].q.get(k) for k in ("year", "fund", "entity"))]
             pairs = tuple((n.id, d.id) for n in numerators for d in scope if _same_measure(n.unit, d.unit))
             if pairs:
                 self.relations.append(Relation("rate", None, (), result=rate.id, explicit=False, alternatives=pairs,
@@ -1143,11 +1147,17 @@ def _same_scope(a: Draft, b: Draft) -> bool:
             and a.q.get("entity") == b.q.get("entity") and a.concept == b.concept)
 
 
+def _in_state(d: Draft, state: str) -> bool:
+    """Whether a figure is in the state a rate wants ("" any; "budget" any budget)."""
+    return not state or d.q.get("state", "").startswith(state)
+
+
 def _unnamed_between(numerator: Draft, budget: Draft, rate: Draft) -> bool:
     """"支出决算为7.8万元，完成预算10万元的78.0%", "部门整体支出全年预算数为1200.00万元，实际支出1180.00万元，
     预算执行率为98.33%": a budget without a name of its own, stated in the rate's sentence (between the actual
     amount and the rate, or with both), is a candidate denominator."""
-    return (budget.concept is None and budget.id < rate.id and budget.sentence == rate.sentence
+    return ((budget.concept is None or numerator.concept is None) and budget.id < rate.id
+            and budget.sentence == rate.sentence
             and (numerator.id < budget.id or numerator.sentence == rate.sentence)
             and all(numerator.q.get(k) == budget.q.get(k) for k in ("year", "fund", "entity")))
 

@@ -64,6 +64,8 @@ class RateIdentity:
     result: str
     numerator: str
     denominator: str
+    numerator_state: str = ""  # "actual" / "budget": for a rate of one concept's actual over its budget
+    denominator_state: str = ""
 
 
 class Vocabulary:
@@ -112,7 +114,8 @@ class Vocabulary:
         self.rate_done_words = tuple(count_rates.get("done_words", ()))
         self.count_partitions = tuple(tuple(group) for group in identities.get("counts", {}).get("partitions", []))
         self.rates = tuple(
-            RateIdentity(r["name"], r["result"], r["numerator"], r["denominator"]) for r in identities.get("rate", [])
+            RateIdentity(r["name"], r["result"], r["numerator"], r["denominator"], r.get("numerator_state", ""),
+                         r.get("denominator_state", "")) for r in identities.get("rate", [])
         )
         self.rate_results = frozenset(r.result for r in self.rates)
 
