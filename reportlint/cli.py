@@ -105,13 +105,22 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     if jobs is not None and jobs < 1:
         raise click.BadParameter("must be at least 1", param_hint="--jobs")
     jobs = jobs or (os.cpu_count() or 1)
-    results = _lint_all(files, rules, chosen_profile, max_bytes, jobs)
-    for result in results:
+
+    def configured(result):
         extra = config.ignored_for(result.path)
         result.findings = [
             _with_severity(f, config.severity) for f in result.findings
             if f.code.startswith("RL0") or (_selected(f.code, select, ignore) and not any(f.code.startswith(p) for p in extra))
         ]
+        return result
+
+    if fmt in ("full", "text", "concise") and not (output or report_specs or baseline or write_baseline or statistics):
+        # text to stdout: each file printed as it is done, keeping only counts (memory flat in the corpus size)
+        from reportlint.lint import lint_many
+
+        _stream(map(configured, lint_many(files, rules, chosen_profile, max_bytes, jobs)), fmt, lang, fail_level,
+                exit_zero)
+    results = [configured(result) for result in _lint_all(files, rules, chosen_profile, max_bytes, jobs)]
     if write_baseline:
         from reportlint.ci.baseline import write_baseline as write
 
@@ -133,6 +142,30 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         for result in results:
             result.findings = [f for f in result.findings if id(f) in keep]
     _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, junit_flavor, statistics, hidden)
+
+
+def _stream(results, fmt, lang, fail_level, exit_zero):
+    """Print each file's findings as soon as it is linted; the summary and the gate's status at the end."""
+    from reportlint.output import render
+    from reportlint.output.text import summary_of_counts
+
+    gate = SEVERITY_RANK[fail_level]
+    counts = {"error": 0, "warning": 0, "info": 0}
+    files = 0
+    failing = internal = False
+    for result in results:
+        files += 1
+        for f in result.findings:
+            counts[f.severity] = counts.get(f.severity, 0) + 1
+            failing = failing or SEVERITY_RANK[f.severity] >= gate
+            internal = internal or f.code == "RL009"
+        if result.findings:
+            click.echo(render(fmt, [result], lang=lang), nl=False)
+    status = EXIT_OK if exit_zero or not failing else EXIT_FINDINGS
+    if internal:
+        status = EXIT_USAGE  # an internal error: the findings are printed, but the run failed
+    click.echo(summary_of_counts(files, counts, lang), err=True)
+    sys.exit(status)
 
 
 def _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, junit_flavor, statistics, hidden=0):

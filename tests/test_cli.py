@@ -154,3 +154,18 @@ def test_a_broken_table_is_a_bug_report_not_a_file(tmp_path, monkeypatch):
     result = run("facts", str(EXAMPLES / "clean.txt"), "--format", "csv", "-o", str(out))
     assert result.exit_code == 2 and "figures table failed its schema" in result.stderr and "line" in result.stderr
     assert not out.exists()
+
+
+def test_text_streamed_to_stdout_equals_text_written_to_a_file(tmp_path):
+    # to stdout each file is printed as soon as it is done; -o renders the whole run at the end
+    for fmt in ("concise", "full"):
+        out = tmp_path / f"o.{fmt}"
+        streamed = run(str(EXAMPLES), "--format", fmt, "--jobs", "1")
+        written = run(str(EXAMPLES), "--format", fmt, "-o", str(out))
+        assert streamed.exit_code == written.exit_code == 1
+        assert streamed.stdout == out.read_text(encoding="utf-8")
+        assert streamed.stderr.splitlines()[-1] == written.stderr.splitlines()[-1]
+    # the gate's status and the summary come from the counts
+    clean = run(str(EXAMPLES / "clean.txt"), "--format", "concise")
+    assert clean.exit_code == 0 and clean.stdout == ""
+    assert run(str(EXAMPLES / "defective.txt"), "--format", "concise", "--exit-zero").exit_code == 0

@@ -23,16 +23,21 @@ def render(findings: Iterable[Finding], lang: str = "zh", full: bool = True) -> 
 
 
 def summary(n_files: int, findings: list[Finding], lang: str = "zh") -> str:
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = sum(1 for f in findings if f.severity == "warning")
-    infos = sum(1 for f in findings if f.severity == "info")
+    counts = {severity: sum(1 for f in findings if f.severity == severity) for severity in ("error", "warning", "info")}
+    return summary_of_counts(n_files, counts, lang)
+
+
+def summary_of_counts(n_files: int, counts: dict[str, int], lang: str = "zh") -> str:
+    """The closing line, from the number of findings of each severity."""
+    errors, warnings, infos = counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0)
+    total = errors + warnings + infos
     if lang == "zh":
-        if not findings:
+        if not total:
             return f"未发现问题（检查了 {n_files} 个文件）"
-        return f"发现 {len(findings)} 个问题（{errors} 个错误，{warnings} 个警告，{infos} 个提示），检查了 {n_files} 个文件"
-    if not findings:
+        return f"发现 {total} 个问题（{errors} 个错误，{warnings} 个警告，{infos} 个提示），检查了 {n_files} 个文件"
+    if not total:
         return f"No findings in {n_files} file(s)"
-    return f"Found {len(findings)} finding(s) ({errors} error, {warnings} warning, {infos} info) in {n_files} file(s)"
+    return f"Found {total} finding(s) ({errors} error, {warnings} warning, {infos} info) in {n_files} file(s)"
 
 
 def _width(text: str) -> int:
