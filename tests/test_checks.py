@@ -584,3 +584,22 @@ OVERALL = ("某局2023年度部门整体支出绩效自评报告\n"
 def test_control_and_execution_rates_of_one_concept(lint, broken, line):
     assert codes(lint(OVERALL)) == []
     assert [f.line for f in lint(OVERALL.replace(*broken)) if f.code == "RL201"] == [line]
+
+
+FUNCTIONS = ("2023年度一般公共预算财政拨款支出1100.00万元，主要用于以下方面：一般公共服务（类）支出800.00万元，占72.73%；"
+             "社会保障和就业（类）支出200.00万元，占18.18%；卫生健康（类）支出60.00万元，占5.45%；"
+             "住房保障（类）支出40.00万元，占3.64%。")
+
+
+def test_functional_classes_are_items_not_totals(lint, parse):
+    # "（类）支出" is one class's spending: four different values are not a contradiction of 支出合计
+    assert codes(lint(FUNCTIONS)) == []
+    doc = parse(FUNCTIONS)
+    assert [f.concept for f in doc.figures if f.unit == "万元"] == ["expenditure_total", None, None, None, None]
+    assert dict(doc.figures[0].qualifiers)["fund"] == "gpb_fiscal"  # 一般公共预算财政拨款支出: spending, by fund
+
+
+def test_items_worded_alike_go_on_with_the_list_after_semicolons(lint):
+    found = [f for f in lint(FUNCTIONS.replace("占5.45%", "占6.45%")) if f.code == "RL202"]
+    assert [(f.line, f.column) for f in found] == [(1, 113)]
+    assert "60.00万元 ÷ 1100.00万元（第1行）= 5.45%" in found[0].message

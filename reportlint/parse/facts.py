@@ -19,7 +19,7 @@ from reportlint.document import Figure, Relation, Span, Table, TablePlace
 from reportlint.parse.normalize import NormText
 from reportlint.parse.numbers import find_numbers, parse_cell_number
 from reportlint.parse.tables import cell_labels, is_key_value
-from reportlint.rules import Vocabulary
+from reportlint.rules import Term, Vocabulary
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
 _CLAUSE_BREAK = patterns.compile(r"[，,;；。:：]")
@@ -52,6 +52,7 @@ _DIGIT = patterns.compile(r"[0-9０-９]")
 _LABEL_MAX = 30  # longer label cells are notes, not names
 _SUB_ROW = patterns.compile(r"^\s*(其中|含|包括)|^\s+")
 _ROW_STYLE = patterns.compile(r"^\s*(\d+[、.]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+_CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
 # what may stand right before 项目支出 when it is the department's (本年度项目支出, 部门预算项目支出, 基本支出和项目支出,
 # 二级机构项目支出); any other character joins a project's name to it
@@ -60,8 +61,9 @@ _FILLER = patterns.compile(
     r"((?:19|20)\d{2}\s*年度?|合计|共计|总计|总额|金额|累计|余额|总数|全年|本年|当年|年度|年末|年初|截止|截至|实际|"
     r"共|为|是|达到|达|约|计|的|了|有|□|[\s:：()“”\"'，,])"
 )
-_BREAK_OPEN = patterns.compile(r"其中|\(|分别为|包括")
+_BREAK_OPEN = patterns.compile(r"其中|\(|分别为|包括|如下\s*[:：]|以下(?:方面|几个方面|项目)?\s*[:：]")
 _CLAUSE_CLOSE = patterns.compile(r"[;；]|\)")
+_SEMICOLON = patterns.compile(r"[;；]")
 
 
 @dataclass
@@ -159,10 +161,15 @@ class Extractor:
         ends = {e for _, e, _ in found}
         starts = {s for s, _, _ in found}
         for s, e, term in found:
+            if (term.category == "concept" and term.text in vocab.fund_words and "收入" not in term.text
+                    and text.startswith("支出", e)):
+                term = Term(term.text, "fund", vocab.fund_words[term.text])  # "一般公共预算财政拨款支出": a fund
             if term.category == "concept" and term.text.startswith("项目") and s > 0 and s not in ends:
                 before = text[s - 1]
                 if _HAN.match(before) and before not in _GLUE_CHARS and before not in _BEFORE_PROJECT:
                     continue  # "乡村振兴项目支出": one named project's spending, not the department's 项目支出
+            if term.category == "concept" and self.vocab.concepts[term.id].generic and _CLASS_MARK_BEFORE.search(text, 0, s):
+                continue  # "一般公共服务（类）支出": a functional class's spending, not the total
             if term.category == "concept" and len(term.text) <= 2:
                 before = text[s - 1] if s > 0 else ""
                 after = text[e] if e < len(text) else ""
@@ -298,7 +305,7 @@ class Extractor:
                 carried = True  # "其中：A a；B b": after a semicolon only a sibling item goes on with the list
             if carried and kind == "level":
                 carried = False
-                if not opens and not self._sibling(breakdown, concept):
+                if not opens and not self._sibling(breakdown, concept) and not self._parallel(breakdown, concept, label):
                     breakdown = None  # not another item of the list
             part_of = None
             if kind == "level":
@@ -400,6 +407,19 @@ class Extractor:
             if concept in members and listed <= members and concept not in listed:
                 return True
         return False
+
+    def _parallel(self, breakdown: dict | None, concept: str | None, label: str) -> bool:
+        """Whether an item the vocabulary cannot name is worded like the first item of the list
+        ("一般公共服务（类）支出800万元；社会保障和就业（类）支出200万元"): the same ending of the name."""
+        if breakdown is None or concept is not None or not breakdown["parts"]:
+            return False
+        first = self.drafts[breakdown["parts"][0]]
+        if first.concept is not None:
+            return False
+        name = _CLAUSE_BREAK.split(label)[-1].strip()
+        first_name = first.clause
+        return (len(name) >= 4 and len(first_name) >= 4 and name[-2:] == first_name[-2:]
+                and not self.vocab.change_pattern.search(name))
 
     def _breakdown_total(self, ids: list[int], unit: str) -> int | None:
         """The figure "其中" breaks down: the last amount before it, passing over a reference amount that only
@@ -1119,12 +1139,13 @@ def _score_breakdown(total: Draft, parts: list[Draft]) -> bool:
 def _list_opened(label: str):
     """The last 其中/包括/分别为/( in ``label`` whose list is still open at its end: "，主要包括：基本工资、
     津贴补贴…；公用经费" closed its list of names at the semicolon."""
-    last = None
-    for last in _BREAK_OPEN.finditer(label):
-        pass
-    if last is not None and _CLAUSE_CLOSE.search(label, last.end()):
-        return None
-    return last
+    for opener in reversed(list(_BREAK_OPEN.finditer(label))):
+        if opener.group() == "(":
+            if ")" in label[opener.end():]:
+                continue  # "（类）" inside the label: a bracket opened and closed, look further back
+            return opener
+        return None if _SEMICOLON.search(label, opener.end()) else opener
+    return None
 
 
 def _last_level(drafts: list[Draft], ids: list[int], unit: str | None) -> int | None:

@@ -83,10 +83,13 @@ class Vocabulary:
             self.concepts[concept.id] = concept
             for word in item["terms"]:
                 terms.setdefault(word, Term(word, "concept", concept.id))
+        self.fund_words: dict[str, str] = {}  # every fund word, also those a concept claims first
         for category in ("state", "fund"):
             for item in data.get(category, []):
                 for word in item["terms"]:
                     terms.setdefault(word, Term(word, category, item["id"]))
+                    if category == "fund":
+                        self.fund_words[word] = item["id"]
         for word in data.get("entity", {}).get("terms", []):
             terms.setdefault(word, Term(word, "entity", word))
         self.terms = terms
