@@ -603,3 +603,11 @@ def test_items_worded_alike_go_on_with_the_list_after_semicolons(lint):
     found = [f for f in lint(FUNCTIONS.replace("占5.45%", "占6.45%")) if f.code == "RL202"]
     assert [(f.line, f.column) for f in found] == [(1, 113)]
     assert "60.00万元 ÷ 1100.00万元（第1行）= 5.45%" in found[0].message
+
+
+def test_a_label_broken_by_a_pdf_wrap_is_read_whole(lint):
+    text = "本单位编制人数50人，实有人数48人，其中：在职人员40人，退\n休人员{}人。\n"
+    assert codes(lint(text.format(8))) == []
+    found = [f for f in lint(text.format(9)) if f.code.startswith("RL1")]
+    assert [(f.code, f.line) for f in found] == [("RL103", 1)]
+    assert "退休人员 9人" in found[0].message  # the label, not "休人员"

@@ -108,8 +108,12 @@ class Context:
             return fig.table.row_header
         from reportlint.parse.normalize import normalize_text
 
-        line = normalize_text(self.doc.line_text(fig.span.start.line)[: fig.span.start.column - 1])
-        words = _CLAUSE_BREAK.split(line)[-1]
+        number = fig.span.start.line
+        before = self.doc.line_text(number)[: fig.span.start.column - 1]
+        sentences = self.doc.sentences
+        if number > 1 and 0 <= fig.sentence < len(sentences) and sentences[fig.sentence][0] < number:
+            before = self.doc.line_text(number - 1).strip() + before.lstrip()  # "…，退\n休人员8人": a PDF wrap
+        words = _CLAUSE_BREAK.split(normalize_text(before))[-1]
         words = _LIST_OPENER.sub("", _DIGITS_AND_SPACE.sub("", words))
         return words
 
