@@ -84,7 +84,8 @@ def rate_mismatch(ctx: Context):
             "RL201", rate.span,
             f"{_name(ctx, rate)}写作 {rate.text}，但 {num.text}（{ctx.where(num)}）÷ {den.text}（{ctx.where(den)}）= "
             f"{fmt(computed)}%{others}",
-            f"{_name(ctx, rate)} is stated as {rate.text}, but {num.text} / {den.text} = {fmt(computed)}%",
+            f"{vocabulary().concept_name(rate.concept, 'en') or 'the rate'} is stated as {rate.text}, "
+            f"but {num.text} / {den.text} = {fmt(computed)}%",
             severity=severity,
             related=[(num.span, f"分子 {num.text}", f"numerator {num.text}"),
                      (den.span, f"分母 {den.text}", f"denominator {den.text}")],
