@@ -611,3 +611,19 @@ def test_a_label_broken_by_a_pdf_wrap_is_read_whole(lint):
     found = [f for f in lint(text.format(9)) if f.code.startswith("RL1")]
     assert [(f.code, f.line) for f in found] == [("RL103", 1)]
     assert "退休人员 9人" in found[0].message  # the label, not "休人员"
+
+
+@pytest.mark.parametrize("text", [
+    "全局共有干部职工120人（含退休人员20人、临聘人员10人）。",  # 含: some of them
+    "项目总投资500.00万元（中央资金300.00万元、省级资金150.00万元）。",  # money in brackets: the larger sources
+    "2023年实有人数48人，2022年实有人数50人，人员控制率96.00%。",  # no 编制数 to divide by
+    "2023年基本支出860.50万元。人员经费760.30万元。2022年公用经费90.00万元。",  # two years
+    "2022年“三公”经费支出27.00万元。2023年“三公”经费支出比2022年减少2.40万元，下降8.89%。",  # 2023's amount not stated
+    "本年度共举办培训班3期，参训人员150人次（其中科级以上干部30人次）。",
+    "全年共受理信访件45件，办结43件，办结率95.56%；群众满意率98%。",
+    # 中央资金 of two different funds is not one quantity stated twice
+    "上级转移支付资金200.00万元，其中：农业生产发展资金120.00万元（中央资金100.00万元、省级资金20.00万元），"
+    "农田建设资金80.00万元。\n项目总投资500.00万元，其中中央资金300.00万元。",
+])
+def test_correct_statements_that_look_like_relations_are_silent(lint, text):
+    assert codes(lint(text)) == []

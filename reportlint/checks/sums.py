@@ -202,6 +202,8 @@ def count_breakdown_mismatch(ctx: Context):
         if not _LIST_CLOSED.match(after) or (not after.strip() and last.span.end.line == len(doc.lines)):
             continue  # the list goes on (or the text is cut off): the parts named may not be all of them
         labels = [ctx.clause(p) for p in parts]
+        if labels[0].startswith(("含", "包括", "包含")):
+            continue  # "120人（含退休人员20人、临聘人员10人）": some of them, by its own word
         line = doc.line_text(parts[0].span.start.line)[: parts[0].span.start.column]
         listed = bool(_LISTED_WITH_FENBIE.search(line))
         if not listed and _partition_of(vocab, labels) is None:

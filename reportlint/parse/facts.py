@@ -382,11 +382,14 @@ class Extractor:
         return breakdown
 
     def _bracketed_breakdown(self, total_id: int, member_ids: list[int]) -> None:
-        """"局本级187人（在职在编139人、退休人员8人、协管员40人）": the amounts listed in brackets right after
-        a total, in its unit, make it up. Not said in so many words, so a mismatch is a warning."""
+        """"局本级187人（在职在编139人、退休人员8人、协管员40人）": the counts listed in brackets right after a
+        total, in its unit, make it up. Not said in so many words, so a mismatch is a warning. Amounts of money
+        in brackets are left alone: they often name only the larger sources."""
         total = self.drafts[total_id]
         parts = [i for i in member_ids if self.drafts[i].q.get("kind") == "level" and not self.drafts[i].approx
                  and _same_measure(self.drafts[i].unit, total.unit)]
+        if total.is_money_like():
+            return  # "总投资500万元（中央资金300万元、省级资金150万元）" often names only the larger sources
         if total.q.get("kind") == "level" and not total.approx and len(parts) >= 2:
             self.relations.append(Relation("breakdown", total_id, tuple(parts), complete=True, explicit=False,
                                            note="bracketed"))
