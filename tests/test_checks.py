@@ -627,3 +627,9 @@ def test_a_label_broken_by_a_pdf_wrap_is_read_whole(lint):
 ])
 def test_correct_statements_that_look_like_relations_are_silent(lint, text):
     assert codes(lint(text)) == []
+
+
+def test_count_rate_over_the_one_planned_count(lint):
+    text = "全年计划召开会议12次，召开11次，完成率{}。"
+    assert codes(lint(text.format("91.67%"))) == []
+    assert [(f.code, f.severity) for f in lint(text.format("93.67%"))] == [("RL201", "warning")]

@@ -754,6 +754,13 @@ class Extractor:
                 continue
             totals = [d for d in counts[:-1] if d.unit == a.unit
                       and any(w in d.clause for w in self.vocab.rate_total_words)]
+            same_unit = [d for d in counts if d.unit == a.unit]
+            if (len(same_unit) == 2 and totals == same_unit[:1] and not a.approx and not totals[0].approx
+                    and totals[0].value > 0 and not any(w in a.clause for w in vocab.rate_total_words)):
+                # "全年计划召开会议12次，召开11次，完成率91.67%": the one other count is named as the plan
+                self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
+                                               alternatives=((a.id, totals[0].id),), note="count"))
+                continue
             if totals and not a.approx and any(w in a.clause for w in self.vocab.rate_done_words):
                 # the base is the count named as the total, or any count between it and the done count
                 # ("受理1200件，办结1150件，按时办结1100件，按时办结率95%": 按时 of those 办结, or of those 受理)
