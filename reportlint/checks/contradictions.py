@@ -31,7 +31,7 @@ def quantity_key(fig: Figure) -> tuple | None:
     concept = vocabulary().concepts.get(fig.concept)
     if concept is None or concept.kind == "score":
         return None
-    if concept.project and fig.concept != "project_fund_total":
+    if not concept.compared:
         return None  # 中央资金 of which fund or project? one report lists several
     q = dict(fig.qualifiers)
     if q.get("kind") not in _COMPARED_KINDS or q.get("state") == "target":

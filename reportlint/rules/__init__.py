@@ -36,6 +36,7 @@ class Concept:
     state: str
     subject: bool = False
     project: bool = False  # a project's own funds: "该项目…资金总额" names it, not something narrower
+    compared: bool = True  # whether two statements of it anywhere in the report must agree (RL301)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Vocabulary:
                 item["id"], item["name"], item.get("name_en", item["name"]), item["kind"],
                 bool(item.get("generic", False)), item.get("state", ""), bool(item.get("subject", False)),
                 bool(item.get("project", False)),
+                bool(item.get("compared", True)),
             )
             self.concepts[concept.id] = concept
             for word in item["terms"]:
