@@ -633,3 +633,15 @@ def test_count_rate_over_the_one_planned_count(lint):
     text = "全年计划召开会议12次，召开11次，完成率{}。"
     assert codes(lint(text.format("91.67%"))) == []
     assert [(f.code, f.severity) for f in lint(text.format("93.67%"))] == [("RL201", "warning")]
+
+
+SUMMARY_ROW = ("单位：万元\n\t机构名称\n\t收入合计\n\t财政拨款\n\n\t局机关及二级机构汇总\n\t1595.33\n\t797.73\n\n"
+               "\t1、局机关\n\t{x}\n\t797.73\n\n\t2、二级机构1\n\t\n\t\n\n\t3、二级机构2\n\t\n\t\n\n说明。\n")
+
+
+def test_rl108_summary_row_over_numbered_units_some_blank(lint):
+    # 汇总 = the units' rows; a unit whose cells are blank counts 0; "1、" "2、" "3、" are one numbering style
+    assert codes(lint(SUMMARY_ROW.format(x="1595.33"))) == []
+    found = [f for f in lint(SUMMARY_ROW.format(x="1695.33")) if f.code == "RL108"]
+    assert [(f.line, f.column) for f in found] == [(7, 2)]
+    assert found[0].message.startswith("合计行“收入合计”列写作 1595.33，但各行之和为 1695.33")

@@ -25,6 +25,7 @@ from reportlint.rules import Term, Vocabulary
 _CLAUSE_BREAK = patterns.compile(r"[，,;；。:：]")
 _LABEL_VALUE_CELL = patterns.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*$")
 _TOTAL_ROW_LABEL = patterns.compile(r"^(合计|总计|小计)")
+_SUMMARY_ROW_LABEL = patterns.compile(r"汇总\s*$")  # "局机关及二级机构汇总": the units' rows add up to it
 _TOTAL_COLUMN = patterns.compile(r"合计|总计|小计")
 _ROW_NUMBERING = patterns.compile(r"^\s*\d+\s*[、.]")
 _WEIGHT_LABEL = patterns.compile(r"分值|权重")
@@ -51,6 +52,15 @@ _HAN = patterns.compile(r"\p{Han}")
 _DIGIT = patterns.compile(r"[0-9０-９]")
 _LABEL_MAX = 30  # longer label cells are notes, not names
 _SUB_ROW = patterns.compile(r"^\s*(其中|含|包括)|^\s+")
+_DIGITS = patterns.compile(r"\d+")
+_NUMERALS = patterns.compile(r"[一二三四五六七八九十]+")
+
+
+def _row_style(marker: str) -> str:
+    """"2、" and "3、" are one style ("d、"); "(一)" ("(c)") is another than "(1)" ("(d)")."""
+    return _NUMERALS.sub("c", _DIGITS.sub("d", marker.strip()))
+
+
 _ROW_STYLE = patterns.compile(r"^\s*(\d+[、.]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 _CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
@@ -831,18 +841,20 @@ class Extractor:
             self._table_rates(group)
 
     def _table_total_rows(self, table: Table, by_row: dict[int, list[int]]) -> None:
-        """A 合计/总计 row over flat item rows: per column, the total against the sum of the rows
+        """A 合计/总计 (or …汇总) row over flat item rows: per column, the total against the sum of the rows
         (rows named 其中… or with a second numbering level make the table hierarchical: not checked)."""
         rows = sorted(by_row)
-        totals = [r for r in rows if _TOTAL_ROW_LABEL.match(table.row_headers[r] or "")]
+        totals = [r for r in rows if _TOTAL_ROW_LABEL.match(table.row_headers[r] or "")
+                  or _SUMMARY_ROW_LABEL.search(table.row_headers[r] or "")]
         if len(totals) != 1:
             return
         total_row = totals[0]
-        items = [r for r in rows if r != total_row]
+        # every named data row is an item, also one whose cells are all empty (a unit with nothing to report)
+        items = [r for r in range(table.header_rows, len(table.rows)) if r != total_row and table.row_headers[r]]
         labels = [table.row_headers[r] for r in items]
         if len(items) < 2 or any(_SUB_ROW.search(label or "") for label in labels):
             return
-        styles = {m.group(1) for label in labels for m in [_ROW_STYLE.match(label or "")] if m}
+        styles = {_row_style(m.group(1)) for label in labels for m in [_ROW_STYLE.match(label or "")] if m}
         if len(styles) > 1:
             return  # "1、" and "(1)" rows: two levels
         for total_id in by_row[total_row]:
@@ -850,8 +862,9 @@ class Extractor:
             if total.table is None or total.q.get("kind") not in ("level",):
                 continue
             col = total.table.col
-            parts = [f for r in items for f in by_row[r] if self.drafts[f].table.col == col]
-            if len(parts) >= 2 and all(_same_measure(self.drafts[p].unit, total.unit) for p in parts):
+            parts = [f for r in items for f in by_row.get(r, ()) if self.drafts[f].table.col == col]
+            # the item rows are there; those with this cell empty count as 0 (汇总 = 局机关 when the others are blank)
+            if parts and all(_same_measure(self.drafts[p].unit, total.unit) for p in parts):
                 self.relations.append(Relation("table-sum", total_id, tuple(parts), complete=True, explicit=True,
                                                note=f"{table.index}:{total_row}"))
 
