@@ -645,3 +645,17 @@ def test_rl108_summary_row_over_numbered_units_some_blank(lint):
     found = [f for f in lint(SUMMARY_ROW.format(x="1695.33")) if f.code == "RL108"]
     assert [(f.line, f.column) for f in found] == [(7, 2)]
     assert found[0].message.startswith("合计行“收入合计”列写作 1595.33，但各行之和为 1695.33")
+
+
+SANGONG_TABLE = ("2023年度“三公”经费财政拨款支出决算表\n单位：万元\n项目 | 预算数 | 决算数 |\n合计 | 30.00 | {total} |\n"
+                 "因公出国（境）费 | 0.00 | 0.00 |\n公务用车购置及运行维护费 | 20.00 | 16.80 |\n"
+                 "其中：公务用车购置费 | 0.00 | 0.00 |\n公务用车运行维护费 | 20.00 | 16.80 |\n公务接待费 | 10.00 | 7.80 |\n")
+
+
+def test_a_total_row_takes_the_specific_concept_of_the_caption(lint, parse):
+    doc = parse(SANGONG_TABLE.format(total="24.60"))
+    total = next(f for f in doc.figures if f.text == "24.60")
+    assert total.concept == "sangong" and "entity" not in dict(total.qualifiers)  # not 支出, not a row of its own
+    assert codes(lint(SANGONG_TABLE.format(total="24.60"))) == []
+    found = [f for f in lint(SANGONG_TABLE.format(total="25.60")) if f.code == "RL101"]
+    assert [(f.line, f.column) for f in found] == [(4, 14)]

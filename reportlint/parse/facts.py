@@ -938,10 +938,12 @@ class Extractor:
             if concepts:
                 concept = concepts[-1][2].id
                 break
-        if concept is None and draft.unit in ("元", "万元", "亿元") and _TOTAL_ROW_LABEL.search(row_label):
-            concepts = [t for t in cap_terms if t[2].category == "concept"]
+        total_row = bool(_TOTAL_ROW_LABEL.search(row_label))
+        if concept is None and draft.unit in ("元", "万元", "亿元") and total_row:
+            concepts = [t[2].id for t in cap_terms if t[2].category == "concept"]
+            specific = [c for c in concepts if not vocab.concepts[c].generic]
             if concepts:
-                concept = concepts[-1][2].id
+                concept = (specific or concepts)[-1]  # "“三公”经费财政拨款支出决算表": 三公经费, not 支出
         if concept and not unit_fits(vocab.concepts[concept].kind, draft.unit):
             concept = None
         draft.concept = concept
@@ -971,7 +973,7 @@ class Extractor:
         entities = sorted({t[2].id for t in row_terms if t[2].category == "entity"})
         if entities:
             q["entity"] = "+".join(entities)
-        elif concept and not any(t[2].category == "concept" for t in row_terms) and row_label:
+        elif concept and not any(t[2].category == "concept" for t in row_terms) and row_label and not total_row:
             q["entity"] = "row:" + _ROW_NUMBERING.sub("", row_label)
         if _WEIGHT_LABEL.search(col_label):
             draft.concept = "weight"
