@@ -659,3 +659,16 @@ def test_a_total_row_takes_the_specific_concept_of_the_caption(lint, parse):
     assert codes(lint(SANGONG_TABLE.format(total="24.60"))) == []
     found = [f for f in lint(SANGONG_TABLE.format(total="25.60")) if f.code == "RL101"]
     assert [(f.line, f.column) for f in found] == [(4, 14)]
+
+
+def test_rl106_reads_a_list_across_a_pdf_wrap(lint):
+    text = "本局设4个内设机构，分别为：办公室、法规科、\n审批科、监督科。\n"
+    assert codes(lint(text)) == []
+    found = lint(text.replace("、\n审批科", "、\n审批科、督查科"))
+    assert [(f.code, f.line, f.column) for f in found] == [("RL106", 1, 4)]
+    assert "列出了 5 个" in found[0].message
+
+
+def test_a_pinyin_gloss_cut_by_a_line_break_is_dropped(parse):
+    doc = parse("2019年度“三公”經費支出決算為17.06萬元。公務用車購置及運(\nyùn)行費支出決算為7.5萬元。\n")
+    assert [f.concept for f in doc.figures] == ["sangong", "sangong_car"]

@@ -375,13 +375,23 @@ def count_vs_list(ctx: Context):
     The number of items listed after "N个…，分别为/即：" differs from N.
     """
     from reportlint.document import Span
-    from reportlint.parse.normalize import normalize_line, to_simplified
+    from reportlint.parse.normalize import join, normalize_line, to_simplified
 
-    for number, line in enumerate(ctx.doc.lines, start=1):
+    lines = ctx.doc.lines
+    for number, line in enumerate(lines, start=1):
         if "、" not in line or not _COUNT_HINT.search(line):
             continue
         norm = normalize_line(to_simplified(line), number)
+        own_length = len(norm.text)
+        # a list that runs to the end of the line without a stop goes on in the next lines (a PDF wrap)
+        following = number
+        while (following < len(lines) and following - number < 4 and lines[following].strip()
+               and not norm.text.rstrip().endswith(("。", "；", ";", ":", "："))):
+            norm = join([norm, normalize_line(to_simplified(lines[following].strip()), following + 1)])
+            following += 1
         for m in _COUNTED_LIST.finditer(norm.text):
+            if m.start("count") >= own_length:
+                continue  # a list that starts on a later line is read from that line
             items = listed_items(m.group("list"))
             if items is None:
                 continue

@@ -62,7 +62,11 @@ _TRADITIONAL_HINTS = set(
 
 _HINT_RE = patterns.compile("[" + "".join(sorted(_TRADITIONAL_HINTS)) + "]")
 
-_PINYIN_GLOSS = patterns.compile(r"(?<=\p{Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\)")
+_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN_GLOSS = patterns.compile(rf"(?<=\p{{Han}})\([{_PINYIN}]{{1,7}}\)")
+# a gloss cut by a line break: "運(" at the end of one line, "yùn)" at the start of the next
+_GLOSS_CUT_AT_END = patterns.compile(rf"(?<=\p{{Han}})\([{_PINYIN}]{{0,6}}$")
+_GLOSS_CUT_AT_START = patterns.compile(rf"^[{_PINYIN}]{{1,7}}\)(?=\p{{Han}})")
 _SPACE_IN_HAN = patterns.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
 _COMMA_IN_NUMBER = patterns.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
@@ -156,8 +160,8 @@ def normalize_line(simplified_line: str, line_no: int) -> NormText:
         text = _COMMA_IN_NUMBER.sub(",", text)
     base = encode(line_no, 0)
     origin: "list[int] | range" = range(base, base + len(text))
-    if "(" in text:
-        text, origin = _apply_deletions(text, origin, (_PINYIN_GLOSS,))
+    if "(" in text or ")" in text:
+        text, origin = _apply_deletions(text, origin, (_PINYIN_GLOSS, _GLOSS_CUT_AT_END, _GLOSS_CUT_AT_START))
     if " " in text or "\t" in text:
         text, origin = _apply_deletions(text, origin, (_SPACE_IN_HAN,))
     return NormText(text, origin if isinstance(origin, range) else tuple(origin))
