@@ -30,6 +30,8 @@ CASES = [
     ("RL302", "单位:万元\n项 目 |\n预算数 |\n决算数 |\n合计 |\n49.9 |\n7.69 |\n因公出国(境)费 |\n20 |\n|\n"
               "公务接待费 |\n14.9 |\n5.21 |\n说明。\n2021年度因公出国(境)费支出{}万元，与2021年度预算相比无增减。\n",
      "20.0", "20.1", "the budget 20 is a whole amount: exact"),
+    ("RL106", "单位有3个，分别为局机关本级、{}和国库集中支付中心。", "财政事务中心", "财政事务中心、审计中心",
+     "names are counted exactly"),
     ("RL205", "群众满意率96.5%，不满意率{}%。", "3.6", "3.7", "96.5 + 3.5 = 100 ± 0.1"),
     ("RL301", "基本支出135.36万元，其中人员经费112.53万元，公用经费22.83万元。\n基本支出合计{}万元。\n", "135.4", "135.5",
      "135.36 rounds to 135.4, not to 135.5"),
@@ -40,3 +42,11 @@ CASES = [
 def test_edge_is_silent_and_one_unit_beyond_fires(lint, code, text, edge, beyond, why):
     assert code not in [f.code for f in lint(text.format(edge))], why
     assert code in [f.code for f in lint(text.format(beyond))], why
+
+
+@pytest.mark.parametrize("part,code", [("370.20", "RL401"), ("370.21", "RL401"), ("370.22", "RL101")])
+def test_unit_slip_only_while_the_other_unit_makes_the_sum(lint, part, code):
+    # 610.20 + 370.20 = 980.40 when the 元 part is read as 万元; rounding allows ±0.015, so 370.21 is still
+    # a slip (the edge) and 370.22 is a sum that does not add up whatever the unit
+    found = [f.code for f in lint(f"全年支出980.40万元，其中基本支出610.20万元，项目支出{part}元。")]
+    assert found == [code]

@@ -22,8 +22,10 @@ def slipped_parts(total: Figure, parts: Sequence[Figure], complete: bool) -> lis
         same_digits = part.value == total.value and len(parts) == 1
         if same_digits:
             slipped.append(part)
-    if slipped or not complete:
+    if slipped or (not complete and len(parts) < 2):
         return slipped
+    # read in the total's unit the parts add up exactly: the slip explains it (a partial list that
+    # happens to add up exactly only under that reading is too unlikely to matter)
     gap, tol = sum_gap(total, parts)
     if abs(gap) <= tol:
         return []
