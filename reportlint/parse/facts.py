@@ -859,7 +859,7 @@ class Extractor:
             return  # "1、" and "(1)" rows: two levels
         for total_id in by_row[total_row]:
             total = self.drafts[total_id]
-            if total.table is None or total.q.get("kind") not in ("level",):
+            if total.table is None or total.q.get("kind") not in ("level", "score"):
                 continue
             col = total.table.col
             parts = [f for r in items for f in by_row.get(r, ()) if self.drafts[f].table.col == col]
