@@ -674,14 +674,14 @@ def test_a_pinyin_gloss_cut_by_a_line_break_is_dropped(parse):
     assert [f.concept for f in doc.figures] == ["sangong", "sangong_car"]
 
 
-SCORE_TABLE = ("某局2023年度部门整体支出绩效自评报告\n经自评，本部门整体支出绩效自评得分95分，等级为“优”。\n"
+SCORE_TABLE_WITH_TOTALS = ("某局2023年度部门整体支出绩效自评报告\n经自评，本部门整体支出绩效自评得分95分，等级为“优”。\n"
                "\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t投入\n\t预算执行率\n\t{w}\n\t19\n\n"
                "\t过程\n\t资金管理\n\t20\n\t19\n\n\t产出\n\t任务完成\n\t30\n\t29\n\n"
                "\t效益\n\t满意度\n\t30\n\t28\n\n\t合计\n\t\n\t100\n\t{t}\n\n")
 
 
 def test_rl108_the_total_row_of_a_score_table(lint):
-    assert codes(lint(SCORE_TABLE.format(w="20", t="95"))) == []
-    found = [f for f in lint(SCORE_TABLE.format(w="25", t="95")) if f.code == "RL108"]
+    assert codes(lint(SCORE_TABLE_WITH_TOTALS.format(w="20", t="95"))) == []
+    found = [f for f in lint(SCORE_TABLE_WITH_TOTALS.format(w="25", t="95")) if f.code == "RL108"]
     assert [f.message for f in found] == ["合计行“分值”列写作 100，但各行之和为 105（25 + 20 + 30 + 30）"]
-    assert [f.code for f in lint(SCORE_TABLE.format(w="20", t="96"))] == ["RL108"]
+    assert [f.code for f in lint(SCORE_TABLE_WITH_TOTALS.format(w="20", t="96"))] == ["RL108"]
