@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 # \p{Han} (Unicode 15 as the regex module knows it), as ranges
 HAN = (
     "[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
@@ -27,13 +25,13 @@ _PLAIN_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
 
 
 def compile(pattern: str, flags: int = 0):  # noqa: A001 - the name says what it does
-    """``pattern`` compiled with ``re`` when it can be, else with ``regex``."""
-    if flags & ~_PLAIN_FLAGS or "[[:" in pattern:
-        return regex.compile(pattern, flags)
-    if _HAN_IN_SET.search(pattern):
-        return regex.compile(pattern, flags)
-    plain = pattern.replace("\\p{Han}", HAN)
-    try:
-        return re.compile(plain, flags)
-    except re.error:
-        return regex.compile(pattern, flags)
+    """``pattern`` compiled with ``re`` when it can be, else with ``regex`` (imported only then: every
+    pattern of the package compiles with ``re`` today, so linting does not pay for importing ``regex``)."""
+    if not (flags & ~_PLAIN_FLAGS or "[[:" in pattern or _HAN_IN_SET.search(pattern)):
+        try:
+            return re.compile(pattern.replace("\\p{Han}", HAN), flags)
+        except re.error:
+            pass
+    import regex
+
+    return regex.compile(pattern, flags)
