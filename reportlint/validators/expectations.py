@@ -19,7 +19,10 @@ class Violation:
 
 
 def load_suite(path: str):
-    import great_expectations as gx
+    from reportlint.validators import quiet_pyspark
+
+    with quiet_pyspark():
+        import great_expectations as gx
 
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
@@ -32,7 +35,10 @@ def load_suite(path: str):
 
 def run_suite(frame, suite, docs_dir: str | None = None) -> list[Violation]:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
-    import great_expectations as gx
+    from reportlint.validators import quiet_pyspark
+
+    with quiet_pyspark():
+        import great_expectations as gx
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     if docs_dir:

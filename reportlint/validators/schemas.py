@@ -12,7 +12,11 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import pandera.pandas as pa
+
+from reportlint.validators import quiet_pyspark
+
+with quiet_pyspark():
+    import pandera.pandas as pa
 
 from reportlint.document import MONEY_UNITS
 from reportlint.parse.numbers import COUNT_WORDS
@@ -115,7 +119,8 @@ class TableBug(Exception):
 
 def validate(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
     try:
-        return schema.validate(frame, lazy=True)
+        with quiet_pyspark():
+            return schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases.head(20).to_string()
         raise TableBug(f"the {schema.name} table failed its schema (a bug in reportlint; please report it):\n{cases}") from None
