@@ -1,0 +1,73 @@
+"""A figure while the parser labels it (``Draft``), and the helpers that the prose, table and relation
+readers of ``facts.py`` share: units that fit a kind of concept, measures that can be added, the qualifiers
+that make two figures comparable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reportlint import patterns
+from reportlint.document import Span, TablePlace
+
+_YEAR = patterns.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_RATE_LABEL_END = patterns.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
+_HAN = patterns.compile(r"\p{Han}")
+_DIGIT = patterns.compile(r"[0-9０-９]")
+_FILLER = patterns.compile(
+    r"((?:19|20)\d{2}\s*年度?|合计|共计|总计|总额|金额|累计|余额|总数|全年|本年|当年|年度|年末|年初|截止|截至|实际|"
+    r"共|为|是|达到|达|约|计|的|了|有|□|[\s:：()“”\"'，,])"
+)
+
+
+@dataclass
+class Draft:
+    """A figure while it is being labelled (turned into a frozen Figure at the end)."""
+
+    text: str
+    value: Decimal
+    decimals: int
+    unit: str
+    span: Span
+    concept: str | None = None
+    label: str = ""
+    q: dict = field(default_factory=dict)
+    approx: str = ""
+    direct: bool = False
+    table: TablePlace | None = None
+    sentence: int = -1
+    block: int = -1
+    id: int = -1
+    clause: str = ""
+
+    def is_money_like(self) -> bool:
+        return self.unit in ("元", "万元", "亿元")
+
+
+PERSON_UNITS = ("人", "名")
+
+
+def unit_fits(kind: str, unit: str) -> bool:
+    """Whether a figure with this unit can state a concept of this kind."""
+    if kind == "money":
+        return unit in ("元", "万元", "亿元", "")
+    if kind == "count":
+        return unit in PERSON_UNITS or unit == ""
+    if kind == "rate":
+        return unit == "%"
+    if kind == "score":
+        return unit in ("分", "")
+    return True
+
+
+def _same_measure(a: str, b: str) -> bool:
+    money = ("元", "万元", "亿元")
+    if a in money and b in money:
+        return True
+    return a == b
+
+
+def _key(d: Draft) -> tuple:
+    q = d.q
+    return (q.get("state", ""), q.get("year", ""), q.get("fund", ""), q.get("entity", ""), q.get("of", ""))
+

@@ -1,0 +1,296 @@
+"""Relations among the figures of a paragraph — identities, year-on-year changes, adjustments, stated
+differences, balances and rates: a mixin of ``facts.Extractor`` (which gives it ``vocab``, ``drafts``,
+``relations``, ``sentences``, ``sentence_figures`` and ``sentence_heads``)."""
+
+from __future__ import annotations
+
+from reportlint import patterns
+from reportlint.document import Relation
+from reportlint.parse.drafts import _FILLER, _HAN, _RATE_LABEL_END, Draft, _key, _same_measure
+
+_OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
+_COMPARED_TO = patterns.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年|年初预算|全年预算|调整后预算|预算)")
+
+
+def _same_scope(a: Draft, b: Draft) -> bool:
+    return (a.q.get("year") == b.q.get("year") and a.q.get("fund") == b.q.get("fund")
+            and a.q.get("entity") == b.q.get("entity") and a.concept == b.concept)
+
+
+def _in_state(d: Draft, state: str) -> bool:
+    """Whether a figure is in the state a rate wants ("" any; "budget" any budget)."""
+    return not state or d.q.get("state", "").startswith(state)
+
+
+def _unnamed_between(numerator: Draft, budget: Draft, rate: Draft) -> bool:
+    """"支出决算为7.8万元，完成预算10万元的78.0%", "部门整体支出全年预算数为1200.00万元，实际支出1180.00万元，
+    预算执行率为98.33%": a budget without a name of its own, stated in the rate's sentence (between the actual
+    amount and the rate, or with both), is a candidate denominator."""
+    return ((budget.concept is None or numerator.concept is None) and budget.id < rate.id
+            and budget.sentence == rate.sentence
+            and (numerator.id < budget.id or numerator.sentence == rate.sentence)
+            and all(numerator.q.get(k) == budget.q.get(k) for k in ("year", "fund", "entity")))
+
+
+class RelationFinder:
+    """The relations a paragraph states between its figures, once its sentences have been read."""
+
+    def _paragraph_relations(self, sentence_ids: list[int]) -> None:
+        """Identities, rates and year-on-year changes among the figures of one paragraph."""
+        figures = [f for sid in sentence_ids for f in self.sentence_figures[sid]]
+        previous: list[int] = []
+        for sid in sentence_ids:
+            ids = self.sentence_figures[sid]
+            self._identities(ids)
+            self._changes(self._continued(previous, sid, ids))
+            self._adjustments(ids)
+            self._differences(ids)
+            self._balances(ids)
+            previous = ids
+        if len(sentence_ids) > 1:
+            self._identities(figures, paragraph=True)  # "三公经费…2771万元。…因公出国（境）经费120万元；…"
+        self._rates(figures)
+
+    def _continued(self, previous: list[int], sid: int, ids: list[int]) -> list[int]:
+        """"收入792.22万元。同比上年度增加189.25万元，增加31.39%。": a sentence that opens with the comparison
+        goes on about the last amount of the sentence before it, which it takes as its level."""
+        if not ids or not previous or not _OPENS_WITH_COMPARISON.match(self.sentences[sid][2]):
+            return ids
+        first = self.drafts[ids[0]]
+        if first.q.get("kind") != "change" or first.concept is not None:
+            return ids
+        levels = [i for i in previous if self.drafts[i].q.get("kind") in ("level", "part")]
+        return [levels[-1], *ids] if levels else ids
+
+    def _identities(self, ids: list[int], paragraph: bool = False) -> None:
+        """Identities among the level figures of ``ids`` that share the total's qualifiers. Across a
+        paragraph (``paragraph``) a part that names no entity is taken in the scope of the total
+        ("行政事业单位…“三公”经费决算总额2771万元…分项情况是：因公出国（境）经费决算120万元…")."""
+        drafts = [self.drafts[i] for i in ids if self.drafts[i].q.get("kind") == "level" and not self.drafts[i].approx]
+        if len(drafts) < 3:
+            return  # a total and at least two parts
+        concepts = {d.concept for d in drafts}
+        existing = None
+        for identity in self.vocab.identities:
+            if identity.total not in concepts:
+                continue
+            for total in [d for d in drafts if d.concept == identity.total]:
+                key = _key(total)
+                parts = []
+                for concept in identity.parts:
+                    match = [d for d in drafts if d.concept == concept and _same_measure(d.unit, total.unit)
+                             and (_key(d) == key or paragraph and not d.q.get("entity") and _key(d)[:3] == key[:3]
+                                  and _key(d)[4:] == key[4:])]
+                    if len(match) != 1:
+                        parts = []
+                        break
+                    parts.append(match[0].id)
+                if parts and existing is None:
+                    existing = {(r.total, tuple(sorted(r.parts))) for r in self.relations
+                                if r is not None and r.kind in ("breakdown", "identity")}
+                if parts and (total.id, tuple(sorted(parts))) not in existing:
+                    self.relations.append(Relation("identity", total.id, tuple(parts), complete=identity.exact,
+                                                   explicit=False, note=identity.name))
+
+    def _changes(self, ids: list[int]) -> None:
+        for pos, fid in enumerate(ids):
+            rate = self.drafts[fid]
+            if rate.q.get("kind") != "change-rate" or rate.approx:
+                continue
+            delta = None
+            for prev in reversed(ids[:pos]):
+                d = self.drafts[prev]
+                if d.q.get("kind") == "change":
+                    delta = d
+                    break
+                if d.q.get("kind") in ("change-rate", "level", "part"):
+                    break  # another rate, or the amount itself: no change stated between them
+            if delta is None and pos + 1 < len(ids) and self.drafts[ids[pos + 1]].q.get("kind") == "change":
+                delta = self.drafts[ids[pos + 1]]  # "较上年增长7.27%，增加80.00万元": the rate first
+                anchor = pos
+            else:
+                anchor = ids.index(delta.id) if delta is not None else pos
+            if delta is None or delta.q.get("direction") != rate.q.get("direction") or delta.approx:
+                continue
+            level = None
+            for prev in reversed(ids[:anchor]):
+                d = self.drafts[prev]
+                if d.q.get("kind") in ("level", "part") and _same_measure(d.unit, delta.unit):
+                    level = d
+                    break
+                if d.q.get("kind") in ("change", "change-rate"):
+                    break
+            if level is None:
+                level = self._stated_level(delta)
+            if level is None or level.approx:
+                continue
+            direction = 1 if rate.q.get("direction") == "+" else -1
+            # "2665.79万元，比上年2500.00万元增加165.79万元": the figure before the change is the base itself
+            is_base = bool(_COMPARED_TO.search(level.clause))
+            self.relations.append(Relation("change", level.id, (delta.id,), result=rate.id, explicit=True,
+                                           direction=direction, note="base" if is_base else ""))
+            if is_base:
+                current = next((self.drafts[p] for p in reversed(ids[: ids.index(level.id)])
+                                if self.drafts[p].q.get("kind") in ("level", "part")), None)
+                if current is not None and not current.approx and _same_measure(current.unit, level.unit):
+                    against_budget = "预算" in level.clause  # "24.60万元，比预算30.00万元节约5.40万元"
+                    self.relations.append(Relation("adjust", current.id, (level.id, delta.id), explicit=True,
+                                                   direction=direction,
+                                                   note="budget-change" if against_budget else "change"))
+
+    def _stated_level(self, delta: Draft) -> Draft | None:
+        """"2017年度“三公”经费支出决算数比2016年度减少0.28万元，降低3.09%": the amount that changed is not
+        in the sentence; it is the one stated earlier for the sentence's subject (its concept, state, year,
+        fund and entity), when every earlier statement of it agrees."""
+        head = self.sentence_heads.get(delta.sentence)
+        if head is None or self.sentence_figures[delta.sentence][0] != delta.id:
+            return None  # only the sentence's first figure speaks of the subject it opens with
+        concept, state, year = head
+        found = [d for d in self.drafts[: delta.id] if d.concept == concept and d.q.get("kind") == "level"
+                 and not d.approx and _same_measure(d.unit, delta.unit) and d.q.get("year", "") == year
+                 and d.q.get("state", "") == (state or "actual") and not d.q.get("of")
+                 and all(d.q.get(k) == delta.q.get(k) for k in ("fund", "entity"))]
+        if not found or len({(d.value, d.unit) for d in found}) != 1:
+            return None
+        return found[-1]
+
+    def _balances(self, ids: list[int]) -> None:
+        """"年初结转和结余A，本年收入B，本年支出C，年末结转和结余D": D = A + B − C."""
+        drafts = [self.drafts[i] for i in ids if self.drafts[i].q.get("kind") == "level" and not self.drafts[i].approx]
+        found = {}
+        for concept in ("carryover_begin", "income_total", "expenditure_total", "carryover_end"):
+            match = [d for d in drafts if d.concept == concept and not d.q.get("of")]
+            if len(match) != 1:
+                return
+            found[concept] = match[0]
+        keys = {(d.q.get("year"), d.q.get("fund"), d.q.get("entity")) for d in found.values()}
+        if len(keys) == 1 and all(d.is_money_like() for d in found.values()):
+            self.relations.append(Relation(
+                "balance", found["carryover_end"].id,
+                (found["carryover_begin"].id, found["income_total"].id, found["expenditure_total"].id), explicit=True))
+
+    def _adjustments(self, ids: list[int]) -> None:
+        """"由年初预算X调整为Y，调增Δ": Y = X ± Δ."""
+        drafts = [self.drafts[i] for i in ids]
+        for pos, initial in enumerate(drafts):
+            if initial.q.get("state") != "budget_initial" or initial.q.get("kind") != "level" or initial.approx:
+                continue
+            rest = drafts[pos + 1:pos + 3]
+            if len(rest) < 2:
+                continue
+            adjusted, delta = rest
+            bare = self.vocab.change_pattern.sub("", delta.clause)
+            if _HAN.search(_FILLER.sub("", bare)):
+                continue  # "…其中某项调增Δ": a part of the change, not the change itself
+            if (adjusted.q.get("state") == "budget_adjusted" and adjusted.q.get("kind") == "level"
+                    and delta.q.get("kind") == "change" and not adjusted.approx and not delta.approx
+                    and _same_measure(initial.unit, adjusted.unit) and _same_measure(initial.unit, delta.unit)):
+                direction = 1 if delta.q.get("direction") == "+" else -1
+                self.relations.append(Relation("adjust", adjusted.id, (initial.id, delta.id), explicit=True,
+                                               direction=direction))
+
+    def _differences(self, ids: list[int]) -> None:
+        """"X支出a，年初预算为b，差值（差额）为c": c = |a − b|, for two figures of one concept just before c
+        (or 收入 and 支出 before 收支结余)."""
+        for pos in range(2, len(ids)):
+            diff = self.drafts[ids[pos]]
+            if diff.q.get("kind") != "difference" or diff.approx:
+                continue
+            a, b = self.drafts[ids[pos - 2]], self.drafts[ids[pos - 1]]
+            same = a.concept is not None and a.concept == b.concept
+            income_less_spending = {a.concept, b.concept} == {"income_total", "expenditure_total"} \
+                and a.q.get("year") == b.q.get("year")  # "收入1200万元，支出1180万元，收支结余20万元"
+            if (a.q.get("kind") == b.q.get("kind") == "level" and not a.approx and not b.approx
+                    and (same or income_less_spending)
+                    and _same_measure(a.unit, b.unit) and _same_measure(a.unit, diff.unit)):
+                self.relations.append(Relation("difference", diff.id, (a.id, b.id), explicit=True, note="difference"))
+
+    def _rate_over_stated_budget(self, rate: Draft, numerator: Draft) -> None:
+        """"实际支出450.00万元，预算执行率90.00%" with the budget (or a project's 年度资金总额) stated earlier in
+        the report: every such budget of the actual amount's scope is a candidate denominator (a warning)."""
+        budgets = [d for d in self.drafts[: numerator.id] if d.q.get("kind") == "level" and not d.approx
+                   and d.q.get("state", "").startswith("budget") and d.is_money_like()
+                   and (d.concept == numerator.concept is not None or d.concept == "project_fund_total")
+                   and all(d.q.get(k) == numerator.q.get(k) for k in ("year", "fund", "entity"))]
+        if budgets:
+            self.relations.append(Relation("rate", None, (), result=rate.id, explicit=False,
+                                           alternatives=tuple((numerator.id, d.id) for d in budgets)))
+
+    def _named_rate(self, rate: Draft, ids: list[int]) -> None:
+        """A rate the vocabulary defines (资金到位率 = 实际到位资金 / 年度资金总额, 人员控制率 = 实有人数 / 编制数)
+        stated in prose: its numerator in the paragraph, its denominator there or earlier in the report."""
+        for rid in self.vocab.rates:
+            if rid.result != rate.concept:
+                continue
+            here = [self.drafts[i] for i in ids if i < rate.id]
+            numerators = [d for d in here if d.q.get("kind") == "level" and not d.approx
+                          and _in_state(d, rid.numerator_state)
+                          and (d.concept == rid.numerator or rid.numerator_state and d.concept is None
+                               and d.sentence == rate.sentence)]  # "政府采购预算50万元，实际采购45万元，…执行率90%"
+            if not numerators:
+                continue
+            scope = [d for d in self.drafts[: rate.id] if d.concept == rid.denominator and d.q.get("kind") == "level"
+                     and not d.approx and _in_state(d, rid.denominator_state) and d not in numerators
+                     and all(d.q.get(k) == numerators[-1].q.get(k) for k in ("year", "fund", "entity"))]
+            pairs = tuple((n.id, d.id) for n in numerators for d in scope if _same_measure(n.unit, d.unit))
+            if pairs:
+                self.relations.append(Relation("rate", None, (), result=rate.id, explicit=False, alternatives=pairs,
+                                               note=rid.name))
+
+    def _rates(self, ids: list[int]) -> None:
+        """执行率/完成预算的Y%: the actual amount just before it over the budgets of the same concept;
+        办结率/满意率…: exactly two counts of one measure word before it in the sentence."""
+        for pos, fid in enumerate(ids):
+            rate = self.drafts[fid]
+            if rate.q.get("kind") != "rate" or rate.approx or rate.unit != "%":
+                continue
+            before = [self.drafts[i] for i in ids[:pos]]
+            if rate.concept in self.vocab.rate_results:
+                self._named_rate(rate, ids)
+                continue
+            money_rate = rate.concept == "execution_rate" or (rate.concept is None and not _RATE_LABEL_END.search(rate.clause))
+            if money_rate:
+                money = [d for d in before if d.q.get("kind") == "level" and d.is_money_like() and not d.approx]
+                actual = [d for d in money if d.q.get("state") == "actual"]
+                if actual:
+                    numerator = actual[-1]
+                    budgets = [d for d in money if d.q.get("state", "").startswith("budget")
+                               and (_same_scope(numerator, d) and (d.concept is not None or d.sentence == rate.sentence)
+                                    or _unnamed_between(numerator, d, rate))]
+                    pairs = tuple((numerator.id, d.id) for d in budgets)
+                    if pairs:
+                        self.relations.append(Relation("rate", None, (), result=fid, explicit=len(pairs) == 1,
+                                                       alternatives=pairs))
+                    elif rate.concept == "execution_rate":
+                        self._rate_over_stated_budget(rate, numerator)
+                continue
+            counts = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
+                      and d.unit and not d.is_money_like() and d.unit not in ("%", "分")]
+            if not counts or ids.index(counts[-1].id) != pos - 1:
+                continue  # the done count stands right before its rate
+            a = counts[-1]  # "发放问卷500份，回收有效问卷480份，满意率96%": the nearer count over the other
+            vocab = self.vocab
+            if (any(w in a.clause for w in vocab.rate_total_words) and not any(w in a.clause for w in vocab.rate_done_words)
+                    and len(counts) >= 2 and counts[-2].unit == a.unit and not a.approx and not counts[-2].approx
+                    and a.value > 0):
+                # "培训人数1200人次，计划培训1000人次，完成率120.00%": the planned count comes last
+                self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
+                                               alternatives=((counts[-2].id, a.id),), note="count"))
+                continue
+            totals = [d for d in counts[:-1] if d.unit == a.unit
+                      and any(w in d.clause for w in self.vocab.rate_total_words)]
+            same_unit = [d for d in counts if d.unit == a.unit]
+            if (len(same_unit) == 2 and totals == same_unit[:1] and not a.approx and not totals[0].approx
+                    and totals[0].value > 0 and not any(w in a.clause for w in vocab.rate_total_words)):
+                # "全年计划召开会议12次，召开11次，完成率91.67%": the one other count is named as the plan
+                self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
+                                               alternatives=((a.id, totals[0].id),), note="count"))
+                continue
+            if totals and not a.approx and any(w in a.clause for w in self.vocab.rate_done_words):
+                # the base is the count named as the total, or any count between it and the done count
+                # ("受理1200件，办结1150件，按时办结1100件，按时办结率95%": 按时 of those 办结, or of those 受理)
+                start = counts.index(totals[-1])
+                bases = [d for d in counts[start:-1] if d.unit == a.unit and not d.approx and d.value > 0]
+                if bases:
+                    self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
+                                                   alternatives=tuple((a.id, d.id) for d in bases), note="count"))
