@@ -685,3 +685,10 @@ def test_rl108_the_total_row_of_a_score_table(lint):
     found = [f for f in lint(SCORE_TABLE_WITH_TOTALS.format(w="25", t="95")) if f.code == "RL108"]
     assert [f.message for f in found] == ["合计行“分值”列写作 100，但各行之和为 105（25 + 20 + 30 + 30）"]
     assert [f.code for f in lint(SCORE_TABLE_WITH_TOTALS.format(w="20", t="96"))] == ["RL108"]
+
+
+def test_a_fund_named_before_a_concept_keeps_the_quantities_apart(lint, parse):
+    text = "2023年度基本支出860.50万元。\n一般公共预算财政拨款基本支出850.00万元。\n"
+    assert codes(lint(text)) == []  # all funds against one fund: two quantities
+    figure = parse(text).figures[1]
+    assert figure.concept == "basic_expenditure" and dict(figure.qualifiers)["fund"] == "gpb_fiscal"

@@ -120,10 +120,12 @@ class Extractor(RelationFinder, TableReader):
         kept = []
         ends = {e for _, e, _ in found}
         starts = {s for s, _, _ in found}
+        concept_starts = {s for s, _, t in found if t.category == "concept"}
         for s, e, term in found:
             if (term.category == "concept" and term.text in vocab.fund_words and "收入" not in term.text
-                    and text.startswith("支出", e)):
-                term = Term(term.text, "fund", vocab.fund_words[term.text])  # "一般公共预算财政拨款支出": a fund
+                    and (text.startswith("支出", e) or e in concept_starts)):
+                # "一般公共预算财政拨款支出", "…财政拨款基本支出": the fund of the spending named after it
+                term = Term(term.text, "fund", vocab.fund_words[term.text])
             if term.category == "concept" and term.text.startswith("项目") and s > 0 and s not in ends:
                 before = text[s - 1]
                 if _HAN.match(before) and before not in _GLUE_CHARS and before not in _BEFORE_PROJECT:
