@@ -692,3 +692,12 @@ def test_a_fund_named_before_a_concept_keeps_the_quantities_apart(lint, parse):
     assert codes(lint(text)) == []  # all funds against one fund: two quantities
     figure = parse(text).figures[1]
     assert figure.concept == "basic_expenditure" and dict(figure.qualifiers)["fund"] == "gpb_fiscal"
+
+
+@pytest.mark.parametrize("text", [
+    "2023年度本年支出合计1180.00万元。\n2023年1-6月支出合计500.00万元。\n",
+    "2023年度基本支出860.50万元。\n截至2023年9月底，基本支出620.00万元。\n",
+    "上半年基本支出400.00万元，全年基本支出860.50万元。",
+])
+def test_part_of_the_year_is_not_the_year(lint, text):
+    assert codes(lint(text), "RL3") == []  # 1-6月, 截至9月底, 上半年: another quantity than the year's

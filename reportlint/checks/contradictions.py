@@ -42,8 +42,15 @@ def quantity_key(fig: Figure) -> tuple | None:
         return None  # a table without a declared unit: its cells are compared only within the table
     if fig.table is not None and not fig.table.column_header and not fig.table.key_value:
         return None  # a cell whose column is unknown: its state and year cannot be told
-    return (fig.concept, q.get("state", ""), q.get("year", ""), q.get("fund", ""), q.get("entity", ""),
+    return (fig.concept, q.get("state", ""), q.get("year", ""), q.get("period", ""), q.get("fund", ""), q.get("entity", ""),
             q.get("of", ""), q.get("kind"), _unit_class(fig))
+
+
+def _subject_fields(key: tuple) -> tuple:
+    """The qualifiers that name a finding in its fingerprint: state, year, fund, entity, of (and the part
+    of the year only when there is one, so that fingerprints made before it existed stay the same)."""
+    _, state, year, period, fund, entity, of = key[:7]
+    return (state, year, fund, entity, of) + ((period,) if period else ())
 
 
 def agree(a: Figure, b: Figure) -> bool:
@@ -154,7 +161,7 @@ def contradictory_figure(ctx: Context):
                 f"but {reference.text} on line {reference.span.start.line}",
                 severity=severity,
                 related=[(reference.span, f"此处写作 {reference.text}", f"stated as {reference.text} here")],
-                subject=f"{fig.concept}:{'|'.join(str(k) for k in key[1:6])}:{fig.text}",
+                subject=f"{fig.concept}:{'|'.join(str(k) for k in _subject_fields(key))}:{fig.text}",
                 figures=[fig, reference],
             )
 

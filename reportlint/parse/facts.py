@@ -33,6 +33,10 @@ _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比
 _RATE_WORDS = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
 _OF_BUDGET = patterns.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
 _TOTAL_WORD = patterns.compile(r"总|合计")
+_FULL_YEAR = patterns.compile(r"全年|年度|本年")
+# part of a year: a figure for it is not the year's figure
+_PERIOD = patterns.compile(
+    r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|[上下]半年|前?[一二三四1-4]季度|前三季度|截[至止]\s*\d{1,2}\s*月|\d{1,2}\s*月[底末份]")
 _OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
 _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为|共有|共)\s*[:：为]?\s*$")
 
@@ -308,6 +312,10 @@ class Extractor(RelationFinder, TableReader):
                 q["state"] = explicit_state
             elif "state" not in q and concept:
                 q["state"] = vocab.concepts[concept].state or ("actual" if vocab.concepts[concept].kind == "money" else "")
+            period = _PERIOD.search(label) or (_PERIOD.search(head) if part_of is None and not _FULL_YEAR.search(label)
+                                               else None)
+            if period:
+                q["period"] = period.group().strip()  # "1-6月", "上半年", "截至9月底": part of the year
             if own_year:
                 q["year"] = own_year[-1]
             elif kind == "level" and any(w in masked for w in vocab.previous_year) and q.get("year"):
