@@ -238,8 +238,9 @@ class RelationFinder:
                                                note=rid.name))
 
     def _rates(self, ids: list[int]) -> None:
-        """执行率/完成预算的Y%: the actual amount just before it over the budgets of the same concept;
-        办结率/满意率…: exactly two counts of one measure word before it in the sentence."""
+        """Each stated rate of the paragraph with its candidate numerators and denominators: a rate the
+        vocabulary defines, 执行率/完成预算的Y% (the actual amount over the budgets), or a rate of counts
+        (办结率, 满意率, 完成率)."""
         for pos, fid in enumerate(ids):
             rate = self.drafts[fid]
             if rate.q.get("kind") != "rate" or rate.approx or rate.unit != "%":
@@ -247,50 +248,54 @@ class RelationFinder:
             before = [self.drafts[i] for i in ids[:pos]]
             if rate.concept in self.vocab.rate_results:
                 self._named_rate(rate, ids)
-                continue
-            money_rate = rate.concept == "execution_rate" or (rate.concept is None and not _RATE_LABEL_END.search(rate.clause))
-            if money_rate:
-                money = [d for d in before if d.q.get("kind") == "level" and d.is_money_like() and not d.approx]
-                actual = [d for d in money if d.q.get("state") == "actual"]
-                if actual:
-                    numerator = actual[-1]
-                    budgets = [d for d in money if d.q.get("state", "").startswith("budget")
-                               and (_same_scope(numerator, d) and (d.concept is not None or d.sentence == rate.sentence)
-                                    or _unnamed_between(numerator, d, rate))]
-                    pairs = tuple((numerator.id, d.id) for d in budgets)
-                    if pairs:
-                        self.relations.append(Relation("rate", None, (), result=fid, explicit=len(pairs) == 1,
-                                                       alternatives=pairs))
-                    elif rate.concept == "execution_rate":
-                        self._rate_over_stated_budget(rate, numerator)
-                continue
-            counts = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
-                      and d.unit and not d.is_money_like() and d.unit not in ("%", "分")]
-            if not counts or ids.index(counts[-1].id) != pos - 1:
-                continue  # the done count stands right before its rate
-            a = counts[-1]  # "发放问卷500份，回收有效问卷480份，满意率96%": the nearer count over the other
-            vocab = self.vocab
-            if (any(w in a.clause for w in vocab.rate_total_words) and not any(w in a.clause for w in vocab.rate_done_words)
-                    and len(counts) >= 2 and counts[-2].unit == a.unit and not a.approx and not counts[-2].approx
-                    and a.value > 0):
-                # "培训人数1200人次，计划培训1000人次，完成率120.00%": the planned count comes last
-                self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
-                                               alternatives=((counts[-2].id, a.id),), note="count"))
-                continue
-            totals = [d for d in counts[:-1] if d.unit == a.unit
-                      and any(w in d.clause for w in self.vocab.rate_total_words)]
-            same_unit = [d for d in counts if d.unit == a.unit]
-            if (len(same_unit) == 2 and totals == same_unit[:1] and not a.approx and not totals[0].approx
-                    and totals[0].value > 0 and not any(w in a.clause for w in vocab.rate_total_words)):
-                # "全年计划召开会议12次，召开11次，完成率91.67%": the one other count is named as the plan
-                self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
-                                               alternatives=((a.id, totals[0].id),), note="count"))
-                continue
-            if totals and not a.approx and any(w in a.clause for w in self.vocab.rate_done_words):
-                # the base is the count named as the total, or any count between it and the done count
-                # ("受理1200件，办结1150件，按时办结1100件，按时办结率95%": 按时 of those 办结, or of those 受理)
-                start = counts.index(totals[-1])
-                bases = [d for d in counts[start:-1] if d.unit == a.unit and not d.approx and d.value > 0]
-                if bases:
+            elif rate.concept == "execution_rate" or (rate.concept is None and not _RATE_LABEL_END.search(rate.clause)):
+                self._money_rate(rate, before)
+            else:
+                pairs = self._count_rate_operands(rate, before, ids[pos - 1] if pos else -1)
+                if pairs:
                     self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
-                                                   alternatives=tuple((a.id, d.id) for d in bases), note="count"))
+                                                   alternatives=pairs, note="count"))
+
+    def _money_rate(self, rate: Draft, before: list[Draft]) -> None:
+        """执行率 = the actual amount just before the rate over the budgets of its scope in the paragraph (or,
+        for 执行率 with none there, those stated earlier)."""
+        money = [d for d in before if d.q.get("kind") == "level" and d.is_money_like() and not d.approx]
+        actual = [d for d in money if d.q.get("state") == "actual"]
+        if not actual:
+            return
+        numerator = actual[-1]
+        budgets = [d for d in money if d.q.get("state", "").startswith("budget")
+                   and (_same_scope(numerator, d) and (d.concept is not None or d.sentence == rate.sentence)
+                        or _unnamed_between(numerator, d, rate))]
+        pairs = tuple((numerator.id, d.id) for d in budgets)
+        if pairs:
+            self.relations.append(Relation("rate", None, (), result=rate.id, explicit=len(pairs) == 1,
+                                           alternatives=pairs))
+        elif rate.concept == "execution_rate":
+            self._rate_over_stated_budget(rate, numerator)
+
+    def _count_rate_operands(self, rate: Draft, before: list[Draft], previous: int) -> tuple[tuple[int, int], ...]:
+        """(done, total) candidates among the counts of the rate's sentence; the count right before the rate
+        is one of them ("发放问卷500份，回收有效问卷480份，满意率96%")."""
+        vocab = self.vocab
+        counts = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
+                  and d.unit and not d.is_money_like() and d.unit not in ("%", "分")]
+        if not counts or counts[-1].id != previous or counts[-1].approx:
+            return ()
+        last = counts[-1]
+        is_total = any(w in last.clause for w in vocab.rate_total_words)
+        is_done = any(w in last.clause for w in vocab.rate_done_words)
+        if is_total and not is_done and len(counts) >= 2 and counts[-2].unit == last.unit \
+                and not counts[-2].approx and last.value > 0:
+            return ((counts[-2].id, last.id),)  # "培训人数1200人次，计划培训1000人次，完成率120.00%": the plan last
+        totals = [d for d in counts[:-1] if d.unit == last.unit and any(w in d.clause for w in vocab.rate_total_words)]
+        same_unit = [d for d in counts if d.unit == last.unit]
+        if len(same_unit) == 2 and totals == same_unit[:1] and not totals[0].approx and totals[0].value > 0 \
+                and not is_total:
+            return ((last.id, totals[0].id),)  # "计划召开会议12次，召开11次，完成率91.67%": the other is the plan
+        if totals and is_done:
+            # the base is the count named as the total, or any count between it and the done count
+            # ("受理1200件，办结1150件，按时办结1100件，按时办结率95%": 按时 of those 办结, or of those 受理)
+            start = counts.index(totals[-1])
+            return tuple((last.id, d.id) for d in counts[start:-1] if d.unit == last.unit and not d.approx and d.value > 0)
+        return ()
