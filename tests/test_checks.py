@@ -701,3 +701,11 @@ def test_a_fund_named_before_a_concept_keeps_the_quantities_apart(lint, parse):
 ])
 def test_part_of_the_year_is_not_the_year(lint, text):
     assert codes(lint(text), "RL3") == []  # 1-6月, 截至9月底, 上半年: another quantity than the year's
+
+
+def test_rl104_budget_raised_during_the_year(lint):
+    text = "2022年度部门整体支出年初预算1500.00万元，年中追加预算200.00万元，全年预算{}万元。"
+    assert codes(lint(text.format("1700.00"))) == []
+    found = lint(text.format("1800.00"))
+    assert [(f.code, f.column) for f in found] == [("RL104", 46)]
+    assert found[0].message == "调整前 1500.00万元 + 变动 200.00万元 = 1700.00万元，与调整后的 1800.00万元 不符"

@@ -32,6 +32,10 @@ def _unnamed_between(numerator: Draft, budget: Draft, rate: Draft) -> bool:
             and all(numerator.q.get(k) == budget.q.get(k) for k in ("year", "fund", "entity")))
 
 
+# what may name a budget adjustment besides the change word: "年中追加预算", "调增资金"
+_ADJUSTMENT_WORDS = patterns.compile(r"年中|年内|预算|资金|经费")
+
+
 class RelationFinder:
     """The relations a paragraph states between its figures, once its sentences have been read."""
 
@@ -170,7 +174,7 @@ class RelationFinder:
                 (found["carryover_begin"].id, found["income_total"].id, found["expenditure_total"].id), explicit=True))
 
     def _adjustments(self, ids: list[int]) -> None:
-        """"由年初预算X调整为Y，调增Δ": Y = X ± Δ."""
+        """"由年初预算X调整为Y，调增Δ", "年初预算X，年中追加预算Δ，全年预算Y": Y = X ± Δ."""
         drafts = [self.drafts[i] for i in ids]
         for pos, initial in enumerate(drafts):
             if initial.q.get("state") != "budget_initial" or initial.q.get("kind") != "level" or initial.approx:
@@ -178,8 +182,8 @@ class RelationFinder:
             rest = drafts[pos + 1:pos + 3]
             if len(rest) < 2:
                 continue
-            adjusted, delta = rest
-            bare = self.vocab.change_pattern.sub("", delta.clause)
+            adjusted, delta = rest if rest[1].q.get("kind") == "change" else rest[::-1]
+            bare = _ADJUSTMENT_WORDS.sub("", self.vocab.change_pattern.sub("", delta.clause))
             if _HAN.search(_FILLER.sub("", bare)):
                 continue  # "…其中某项调增Δ": a part of the change, not the change itself
             if (adjusted.q.get("state") == "budget_adjusted" and adjusted.q.get("kind") == "level"
