@@ -436,6 +436,9 @@ def test_change_in_the_next_sentence_goes_on_about_the_amount_before(lint):
     assert "变动额 189.25万元 ÷ 上年数 602.97（= 792.22万元 − 189.25万元） = 31.39%" in found[0].message
     # a sentence that does not open with the comparison names its own subject: not paired
     assert codes(lint("收入792.22万元。项目支出增加189.25万元，增加33.76%。")) == []
+    # after a breakdown the comparison may be about the total or the last part: not paired
+    assert codes(lint("“三公”经费支出6.50万元，其中：公务接待费2.50万元，公务用车购置及运行维护费4.00万元，"
+                      "因公出国（境）费0万元。较上年减少1.14万元，下降14.92%。")) == []
 
 
 def test_identity_items_in_later_sentences_of_the_paragraph(lint):

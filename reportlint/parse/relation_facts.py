@@ -64,7 +64,11 @@ class RelationFinder:
         if first.q.get("kind") != "change" or first.concept is not None:
             return ids
         levels = [i for i in previous if self.drafts[i].q.get("kind") in ("level", "part")]
-        return [levels[-1], *ids] if levels else ids
+        if not levels or any(r is not None and levels[-1] in r.parts for r in self.relations):
+            # "…，其中：公务接待费a，…因公出国（境）费0。较上年减少Δ": after a breakdown the comparison may be
+            # about the total as well as the last part — not a relation to check
+            return ids
+        return [levels[-1], *ids]
 
     def _identities(self, ids: list[int], paragraph: bool = False) -> None:
         """Identities among the level figures of ``ids`` that share the total's qualifiers. Across a
