@@ -76,6 +76,7 @@ class Context:
     def __init__(self, doc: Document, lang: str = "zh"):
         self.doc = doc
         self.lang = lang
+        self._clauses: dict[int, str] = {}
 
     def finding(self, code: str, span: Span, message: str, message_en: str, *, severity: str | None = None,
                 related: Iterable[tuple[Span, str, str]] = (), subject: str = "",
@@ -106,6 +107,12 @@ class Context:
         """The words just before a figure in its clause ("工资福利支出预算", "退休"), its stand-in label."""
         if fig.table is not None:
             return fig.table.row_header
+        words = self._clauses.get(fig.id)
+        if words is None:
+            words = self._clauses[fig.id] = self._clause(fig)
+        return words
+
+    def _clause(self, fig: Figure) -> str:
         from reportlint.parse.normalize import normalize_text
 
         number = fig.span.start.line

@@ -268,8 +268,10 @@ def complement_rates(ctx: Context):
         if fig.unit == "%" and fig.sentence >= 0 and not fig.approx:
             by_sentence.setdefault(fig.sentence, []).append(fig)
     for figs in by_sentence.values():
+        if len(figs) < 2:
+            continue
+        named = [(ctx.clause(f), f) for f in figs]
         for (first, second), stem in vocab.complements:
-            named = [(ctx.clause(f), f) for f in figs]
             same_stem = [(c, f) for c, f in named if stem in c and c.endswith("率")]
             a = [f for c, f in same_stem if c.endswith(first) and not c.endswith(second)]
             b = [f for c, f in same_stem if c.endswith(second)]

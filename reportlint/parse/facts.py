@@ -120,6 +120,11 @@ class Extractor(RelationFinder, TableReader):
         """Vocabulary words in ``text``, dropping short generic words glued into an unknown compound
         (工资福利支出, 事业收入, 结余分配): those name something the vocabulary does not know."""
         vocab = self.vocab
+        memo = vocab.memo
+        key = ("terms", text)
+        cached = memo.get(key)
+        if cached is not None:
+            return cached
         found = vocab.find_terms(text)
         kept = []
         ends = {e for _, e, _ in found}
@@ -144,7 +149,10 @@ class Extractor(RelationFinder, TableReader):
                 if _HAN.match(after) and e not in starts and after not in _GLUE_CHARS:
                     continue
             kept.append((s, e, term))
-        return kept
+        if len(memo) >= 50_000:
+            memo.clear()
+        memo[key] = result = tuple(kept)
+        return result
 
     def _named(self, name: str, unit: str) -> tuple[str | None, str]:
         """The concept (the most specific one) and the state a name of a "分别为" list gives."""

@@ -8,7 +8,8 @@ amounts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 
 from reportlint import patterns
@@ -23,13 +24,28 @@ COUNT_WORDS = (
 )
 _UNIT = rf"(?:亿元|万元|千元|元|万(?:{COUNT_WORDS})?|亿|%|‰|分|{COUNT_WORDS})"
 
-NUMBER_RE = patterns.compile(
-    r"(?<![\d.A-Za-z])(?<!\d,)"
+_NUMBER_BODY = (
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?![\d])"
     r"(?P<gap> ?)"
     rf"(?P<unit>{_UNIT})?"
 )
+NUMBER_RE = patterns.compile(r"(?<![\d.A-Za-z])(?<!\d,)" + _NUMBER_BODY)
+# The same figure without the look-behinds, which stop the engine from skipping to the next digit; the
+# character before a match is tested in Python instead (``_glued``). A match that starts after a digit, a
+# letter, "." or "digit," can hide no figure: every character it covers is one of those or a unit.
+_NUMBER_SCAN = patterns.compile(_NUMBER_BODY)
+_GLUE = frozenset(".ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _glued(text: str, start: int) -> bool:
+    """Whether the number at ``start`` continues a token (NUMBER_RE's look-behinds, in Python)."""
+    if not start:
+        return False
+    before = text[start - 1]
+    if before in _GLUE or before.isdecimal():
+        return True
+    return before == "," and start >= 2 and text[start - 2].isdecimal()
 
 # Words that make a figure approximate or a bound rather than an exact statement.
 _APPROX_BEFORE = patterns.compile(
@@ -46,8 +62,7 @@ _NOT_FIGURE_BEFORE = patterns.compile(r"(第|〔|\[|【|No\.|NO\.|编号|电话|
 _JOINED_BEFORE = patterns.compile(r"\d\s*[-/]\s*$")  # 0730-8177768, 2021/10: part of a code or a date
 
 
-@dataclass(frozen=True)
-class NumberMatch:
+class NumberMatch(NamedTuple):  # immutable; a tuple is built several times faster than a frozen dataclass
     start: int  # index in the normalised text (number start)
     end: int  # index after the unit
     number_end: int
@@ -84,20 +99,24 @@ def parse_number(num: str) -> tuple[Decimal, int] | None:
 def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
     """Numbers in ``text`` that are figures. With ``require_unit`` a bare number is skipped."""
     found: list[NumberMatch] = []
-    for m in NUMBER_RE.finditer(text):
-        unit = m.group("unit") or ""
+    for m in _NUMBER_SCAN.finditer(text):
+        num, _, unit = m.groups()
+        unit = unit or ""
         if require_unit and not unit:
             continue
-        num = m.group("num")
-        start, number_end, end = m.start(), m.end("num"), m.end()
-        after = text[number_end:number_end + 6]
+        start = m.start()
+        if _glued(text, start):
+            continue
+        number_end, end = m.end("num"), m.end()
         before = text[max(0, start - 14):start]
-        if _NOT_FIGURE_AFTER.match(after) and not unit:
+        if not unit:
+            after = text[number_end:number_end + 6]
+            if _NOT_FIGURE_AFTER.match(after) or _JOINED_BEFORE.search(before):
+                continue
+            if _LIST_MARKER_AFTER.match(after):
+                continue  # a list number
+        if _NOT_FIGURE_BEFORE.search(before):
             continue
-        if _NOT_FIGURE_BEFORE.search(before) or (_JOINED_BEFORE.search(before) and not unit):
-            continue
-        if _LIST_MARKER_AFTER.match(after) and not unit:
-            continue  # a list number
         parsed = parse_number(num)
         if parsed is None:
             continue
@@ -127,6 +146,7 @@ _CELL_NUMBER = patterns.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # table code asks about the same cells many times (labels, key-value rows)
 def parse_cell_number(text: str) -> tuple[Decimal, int, str] | None:
     """A table cell that is just a number (optionally signed, optionally with % or a unit)."""
     m = _CELL_NUMBER.match(text)

@@ -218,8 +218,8 @@ class TableReader:
     def _label_cell(self, draft: Draft, row_label: str, col_label: str, caption: str) -> None:
         vocab = self.vocab
         # a long note in a label cell ("1.预算执行率=预算执行数/调整后预算数…") names nothing
-        row_terms = vocab.find_terms(row_label) if len(row_label) <= _LABEL_MAX else []
-        col_terms = vocab.find_terms(col_label.split("/")[-1]) if len(col_label.split("/")[-1]) <= _LABEL_MAX else []
+        row_terms = vocab.find_terms(row_label) if len(row_label) <= _LABEL_MAX else ()
+        col_terms = vocab.find_terms(col_label.split("/")[-1]) if len(col_label.split("/")[-1]) <= _LABEL_MAX else ()
         cap_terms = vocab.find_terms(caption)
         concept = None
         for terms in (row_terms, col_terms):

@@ -69,6 +69,9 @@ class RateIdentity:
     denominator_state: str = ""
 
 
+_MEMO_SIZE = 50_000  # entries kept per memo before it is emptied (bounded memory)
+
+
 class Vocabulary:
     """Concepts, states, funds and entities, with one compiled pattern that finds their words."""
 
@@ -123,13 +126,24 @@ class Vocabulary:
                          r.get("denominator_state", "")) for r in identities.get("rate", [])
         )
         self.rate_results = frozenset(r.result for r in self.rates)
+        self._found: dict[str, tuple[tuple[int, int, Term], ...]] = {}
+        self.memo: dict[tuple[str, str], object] = {}  # for pure functions of (purpose, text) built on the vocabulary
 
     def parents(self, concept_id: str) -> frozenset[str]:
         """The totals a concept is a part of, by the identities (商品和服务支出: 基本支出 and 支出合计)."""
         return self._parents.get(concept_id, frozenset())
 
-    def find_terms(self, text: str) -> list[tuple[int, int, Term]]:
-        return [(m.start(), m.end(), self.terms[m.group()]) for m in self.pattern.finditer(text)]
+    def find_terms(self, text: str) -> tuple[tuple[int, int, Term], ...]:
+        """(start, end, term) of each vocabulary word in ``text``. Memoised: the same labels ("全年预算数",
+        "，其中基本支出") come back in every report of a corpus."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _MEMO_SIZE:
+                self._found.clear()
+            terms = self.terms
+            found = tuple((m.start(), m.end(), terms[m.group()]) for m in self.pattern.finditer(text))
+            self._found[text] = found
+        return found
 
     def concept_name(self, concept_id: str | None, lang: str = "zh") -> str:
         if concept_id is None:
