@@ -175,9 +175,7 @@ class Extractor(RelationFinder, TableReader):
         numbers = find_numbers(sentence)
         if not numbers:
             return None
-        masked_sentence = _mask(sentence, self._terms(sentence))
-        first_foreign = self.foreign_subject.search(masked_sentence)
-        foreign_at = first_foreign.start() if first_foreign else None  # where a narrower subject is first named
+        foreign_at: int | None = -1  # where a narrower subject is first named (None: nowhere); -1: not looked up yet
         head = sentence[: numbers[0].start]
         headless = len(_HAN.findall(head)) < 2  # a fragment cut from its start (a page break in an excerpt)
         head_terms = self._terms(head)
@@ -218,8 +216,12 @@ class Extractor(RelationFinder, TableReader):
                 concept_end = end
                 clause = _CLAUSE_BREAK.split(masked[:start])[-1]
                 foreign = bool(self.foreign_subject.search(clause)) and not vocab.concepts[concept].project
-                if vocab.concepts[concept].generic and foreign_at is not None:
-                    foreign = foreign or foreign_at < number.start
+                if vocab.concepts[concept].generic:
+                    if foreign_at == -1:
+                        first_foreign = self.foreign_subject.search(_mask(sentence, self._terms(sentence)))
+                        foreign_at = first_foreign.start() if first_foreign else None
+                    if foreign_at is not None:
+                        foreign = foreign or foreign_at < number.start
                 if foreign:
                     concept = None  # "该项目…实际支出", "XX工程项目支出": something narrower
                 elif vocab.concepts[concept].generic:

@@ -7,7 +7,7 @@ from reportlint import patterns
 from reportlint.document import Relation, Table, TablePlace
 from reportlint.parse.drafts import _DIGIT, _YEAR, Draft, _key, _same_measure, unit_fits
 from reportlint.parse.numbers import parse_cell_number
-from reportlint.parse.tables import cell_labels, is_key_value
+from reportlint.parse.tables import is_key_value, row_labels
 
 _LABEL_VALUE_CELL = patterns.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*$")
 _TOTAL_ROW_LABEL = patterns.compile(r"^(合计|总计|小计)")
@@ -76,15 +76,17 @@ class TableReader:
         by_col: dict[int, list[int]] = {}
         empty_rows: dict[int, set[str]] = {}  # column → concepts of rows whose cell in it is empty
         for r in range(table.header_rows, len(table.rows)):
+            labels = row_labels(table, r)
+            key_value = table.rows[r] and is_key_value(table, r, 1)
             for cell in table.rows[r]:
                 if not cell.text and cell.col > 0:
-                    row_label = cell_labels(table, r, cell.col)[0]
+                    row_label = labels[cell.col][0]
                     concepts = [t[2].id for t in self._terms(row_label) if t[2].category == "concept"]
                     if concepts:
                         empty_rows.setdefault(cell.col, set()).add(concepts[-1])
                 if not cell.text or cell.norm is None:
                     continue
-                row_label, col_label = cell_labels(table, r, cell.col)
+                row_label, col_label = labels[cell.col]
                 parsed = parse_cell_number(cell.text)
                 if parsed is not None:
                     value, decimals, unit = parsed
@@ -96,7 +98,7 @@ class TableReader:
                     span = norm.span(lead, lead + len(stripped))
                     draft = Draft(stripped, value, decimals, unit, span, block=block,
                                   table=TablePlace(table.index, r, cell.col, row_label, col_label,
-                                                   is_key_value(table, r, cell.col)))
+                                                   bool(key_value) and 0 < cell.col))
                     self._label_cell(draft, row_label, col_label, table.caption)
                 else:
                     # "其中：一般公共预算：484.14" — a label:value cell

@@ -203,28 +203,48 @@ def _row_label(row: tuple[Cell, ...], column_headers) -> str:
 def is_key_value(table: Table, row: int, col: int) -> bool:
     """Whether the cell's own label stands just left of it ("人员编制 | 18 | 实有人数 | 38")."""
     cells = table.rows[row]
-    return 0 < col <= len(cells) and _key_value_row(cells) and (
+    return 0 < col <= len(cells) and _key_value_table_row(table, cells)
+
+
+def _key_value_table_row(table: Table, cells) -> bool:
+    return _key_value_row(cells) and (
         not table.header_rows or sum(1 for c in cells if c.text and is_numeric(c.text)) >= 2)
 
 
 def cell_labels(table: Table, row: int, col: int) -> tuple[str, str]:
     """(row label, column header) for a cell: the stub text of its row and its column's header."""
+    return row_labels(table, row)[col]
+
+
+def row_labels(table: Table, row: int) -> list[tuple[str, str]]:
+    """``cell_labels`` for every column of a row, worked out once for the row."""
     cells = table.rows[row]
-    column_header = table.column_headers[col] if col < len(table.column_headers) else ""
+    texts = [c.text for c in cells]
+    labels_left = [bool(t) and not is_numeric(t) for t in texts]  # which cells are labels
+    drop_headers = False
     if table.source == "pipe-rows" and table.header_rows:
         header = table.rows[table.header_rows - 1]
-        if sum(1 for c in cells if c.text) != sum(1 for c in header if c.text):
-            column_header = ""  # HTML row spans drop cells in extracted text: columns cannot be trusted
-    if is_key_value(table, row, col):
-        return cells[col - 1].text, ""
-    if table.header_rows:
-        stub = table.stub
-        labels = [cells[k].text for k in range(min(stub, col, len(cells))) if cells[k].text and not is_numeric(cells[k].text)]
-        if labels:
-            return labels[-1], column_header
-    # key-value rows: the nearest label to the left
-    for k in range(min(col, len(cells)) - 1, -1, -1):
-        text = cells[k].text
-        if text and not is_numeric(text):
-            return text, column_header
-    return "", column_header
+        # HTML row spans drop cells in extracted text: columns cannot be trusted
+        drop_headers = sum(1 for t in texts if t) != sum(1 for c in header if c.text)
+    key_value = _key_value_table_row(table, cells)
+    stub = table.stub
+    width = max(len(cells), len(table.column_headers)) + 1
+    out: list[tuple[str, str]] = []
+    for col in range(width):
+        column_header = "" if drop_headers or col >= len(table.column_headers) else table.column_headers[col]
+        if key_value and 0 < col <= len(cells):
+            out.append((texts[col - 1], ""))
+            continue
+        label = ""
+        if table.header_rows:
+            stub_labels = [k for k in range(min(stub, col, len(cells))) if labels_left[k]]
+            if stub_labels:
+                out.append((texts[stub_labels[-1]], column_header))
+                continue
+        # key-value rows: the nearest label to the left
+        for k in range(min(col, len(cells)) - 1, -1, -1):
+            if labels_left[k]:
+                label = texts[k]
+                break
+        out.append((label, column_header))
+    return out
