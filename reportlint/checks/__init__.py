@@ -77,6 +77,13 @@ class Context:
         self.doc = doc
         self.lang = lang
         self._clauses: dict[int, str] = {}
+        self._once: dict[str, object] = {}
+
+    def once(self, key: str, compute):
+        """``compute(self)``, worked out once per document for the rules that share it."""
+        if key not in self._once:
+            self._once[key] = compute(self)
+        return self._once[key]
 
     def finding(self, code: str, span: Span, message: str, message_en: str, *, severity: str | None = None,
                 related: Iterable[tuple[Span, str, str]] = (), subject: str = "",

@@ -217,6 +217,11 @@ def _column(table: Table, pattern) -> int | None:
 
 
 def score_rows(ctx: Context) -> list[ScoreRow]:
+    """The rows of the report's score tables (weight, score, label, group), shared by the scoring rules."""
+    return ctx.once("score_rows", _score_rows)
+
+
+def _score_rows(ctx: Context) -> list[ScoreRow]:
     from reportlint.parse.numbers import parse_cell_number
     from reportlint.parse.tables import cell_labels
 
