@@ -5,10 +5,10 @@
 Each report is 20–30 KB and as dense in figures as the real reports the product was specified from (about
 ten numbers a KB): staffing in prose and in a .docx key-value dump, income and spending in prose with their
 breakdowns, shares, year-on-year changes and rates, a 汇总 table over units, a list of projects with their
-budgets and execution rates, a three-level indicator table with running text in its cells, a score table
-with its 合计 row, the stated score and grade. Every figure agrees with the others, except in every fifth
-report, which carries one defect (a part, a restated total, a rate, a share or a score off); one report in
-ten is written in traditional characters.
+budgets and execution rates, a three-level indicator table (running text in its cells, points and scores,
+a 合计 row), the stated score and grade. Every figure agrees with the others, except in every fifth report,
+which carries one defect (a part, the amount executed, a rate, a share, a change or a total score off); one
+report in ten is written in traditional characters. ``tests/test_generator.py`` holds the linter to both.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def split(rng: random.Random, total: Decimal, n: int) -> list[Decimal]:
 class Defects:
     """Which defect (if any) a report carries; each ``take(kind)`` is true only for the chosen kind."""
 
-    KINDS = ("part", "restated", "rate", "share", "score", "change")
+    KINDS = ("part", "executed", "rate", "share", "score", "change")
 
     def __init__(self, index: int, defective: bool) -> None:
         self.kind = self.KINDS[(index // 5) % len(self.KINDS)] if defective else ""
@@ -116,7 +116,7 @@ def income_and_spending(rng: random.Random, year: int, defects: Defects) -> tupl
     growth = percent(abs(change), previous)
     basic_share, project_share = percent(basic, spending), percent(project, spending)
     stated_personnel = personnel + Decimal("10.00") if defects.take("part") else personnel
-    restated = spending + Decimal("11.41") if defects.take("restated") else spending
+    executed = spending + Decimal("11.41") if defects.take("executed") else spending
     if defects.take("rate"):
         rate += Decimal("3.00")
     if defects.take("share"):
@@ -158,7 +158,7 @@ def income_and_spending(rng: random.Random, year: int, defects: Defects) -> tupl
         f"“三公”经费支出{sangong}万元，较上年减少{sangong_cut}万元，下降{sangong_drop}%。其中：公务接待费{reception}万元，"
         f"公务用车购置及运行维护费{car}万元，因公出国（境）费{abroad}万元。" + paragraph(rng, 2),
         "（三）预算执行情况",
-        f"{year}年全年预算数{budget}万元，全年执行数{restated}万元，预算执行率{rate}%。" + paragraph(rng, 2),
+        f"{year}年全年预算数{budget}万元，全年执行数{executed}万元，预算执行率{rate}%。" + paragraph(rng, 2),
         "",
         "\t部门（单位）年度支出情况（万元）",
         "",
