@@ -2,8 +2,8 @@
 
     python bench/generate.py OUT_DIR N [--seed 1]
 
-Each report is 20–30 KB and as dense in figures as the real reports the product was specified from (about
-ten numbers a KB): staffing in prose and in a .docx key-value dump, income and spending in prose with their
+Each report is 20–30 KB and as dense in figures as real reports (about 13 numbers a KB; the real seeds have
+10, the real excerpts 22): staffing in prose and in a .docx key-value dump, income and spending in prose with their
 breakdowns, shares, year-on-year changes and rates, a 汇总 table over units, a list of projects with their
 budgets and execution rates, a three-level indicator table (running text in its cells, points and scores,
 a 合计 row), the stated score and grade. Every figure agrees with the others, except in every fifth report,
@@ -66,6 +66,11 @@ def docx_rows(rows: list[list[str]]) -> list[str]:
     return out
 
 
+def pipe_rows(rows: list[list[str]]) -> list[str]:
+    """A table as PDF-to-text tools write it: one row a line, cells between bars."""
+    return ["| " + " | ".join(row) + " |" for row in rows]
+
+
 def split(rng: random.Random, total: Decimal, n: int) -> list[Decimal]:
     """``total`` cut into ``n`` positive parts that add up to it to the cent."""
     cents = int(total * 100)
@@ -93,8 +98,11 @@ def staffing(rng: random.Random, year: int) -> list[str]:
     retired = actual - serving
     return [
         "（二）机构设置及人员情况",
-        f"本部门内设机构{rng.randint(4, 12)}个，下属单位{rng.randint(1, 5)}个。核定编制{quota}人，实有人数{actual}人，"
-        f"其中在职人员{serving}人，退休人员{retired}人。{year}年末实有车辆{rng.randint(1, 9)}辆。",
+        f"本部门内设机构{rng.randint(4, 12)}个，下属单位{rng.randint(1, 5)}个。" + rng.choice([
+            f"核定编制{quota}人，实有人数{actual}人，其中在职人员{serving}人，退休人员{retired}人。",
+            f"编制数{quota}人，实有{actual}人（在职{serving}人、退休{retired}人）。",
+            f"年末实有人数{actual}人，其中：在职人员{serving}人，退休人员{retired}人；核定编制{quota}人。",
+        ]) + f"{year}年末实有车辆{rng.randint(1, 9)}辆。",
         *docx_rows([["联系人", "张明"], ["人员编制", str(quota), "实有人数", str(actual)]]),
     ]
 
@@ -151,18 +159,32 @@ def income_and_spending(rng: random.Random, year: int, defects: Defects) -> tupl
         f"{year}年度收入合计{income}万元，其中财政拨款收入{fiscal}万元，占{percent(fiscal, income)}%；"
         f"其他收入{other}万元，占{percent(other, income)}%。年初结转和结余{carried}万元。" + paragraph(rng, 3),
         "（二）支出情况",
-        f"{year}年度支出合计{spending}万元，比上年{verb}{abs(change)}万元，{trend}{growth}%。其中：基本支出{basic}万元，"
-        f"占{basic_share}%；项目支出{project}万元，占{project_share}%。",
+        rng.choice([
+            f"{year}年度支出合计{spending}万元，比上年{verb}{abs(change)}万元，{trend}{growth}%。其中：基本支出{basic}万元，"
+            f"占{basic_share}%；项目支出{project}万元，占{project_share}%。",
+            f"本年支出合计{spending}万元，较上年{verb}{abs(change)}万元，{trend}{growth}%，主要原因是业务工作量变化。"
+            f"基本支出{basic}万元，占支出合计的{basic_share}%；项目支出{project}万元，占支出合计的{project_share}%。",
+            f"{year}年总支出{spending}万元，同比{verb}{abs(change)}万元，{trend}{growth}%。基本支出、项目支出分别为"
+            f"{basic}万元、{project}万元，分别占总支出的{basic_share}%、{project_share}%。",
+        ]),
         f"基本支出{basic}万元，其中人员经费{stated_personnel}万元，主要包括基本工资、津贴补贴、奖金、社会保障缴费；"
         f"公用经费{public}万元，主要包括办公费、印刷费、水电费、差旅费。" + paragraph(rng, 2),
-        f"“三公”经费支出{sangong}万元，较上年减少{sangong_cut}万元，下降{sangong_drop}%。其中：公务接待费{reception}万元，"
-        f"公务用车购置及运行维护费{car}万元，因公出国（境）费{abroad}万元。" + paragraph(rng, 2),
+        rng.choice([
+            f"“三公”经费支出{sangong}万元，较上年减少{sangong_cut}万元，下降{sangong_drop}%。其中：公务接待费{reception}万元，"
+            f"公务用车购置及运行维护费{car}万元，因公出国（境）费{abroad}万元。",
+            f"{year}年度“三公”经费财政拨款支出决算为{sangong}万元，比上年减少{sangong_cut}万元，下降{sangong_drop}%。"
+            f"其中：因公出国（境）费支出决算为{abroad}万元；公务用车购置及运行维护费支出决算为{car}万元；"
+            f"公务接待费支出决算为{reception}万元。",
+        ]) + paragraph(rng, 2),
         "（三）预算执行情况",
-        f"{year}年全年预算数{budget}万元，全年执行数{executed}万元，预算执行率{rate}%。" + paragraph(rng, 2),
+        rng.choice([
+            f"{year}年全年预算数{budget}万元，全年执行数{executed}万元，预算执行率{rate}%。",
+            f"部门整体支出全年预算{budget}万元，实际支出{executed}万元，预算执行率为{rate}%。",
+        ]) + paragraph(rng, 2),
         "",
         "\t部门（单位）年度支出情况（万元）",
         "",
-        *docx_rows(table),
+        *(docx_rows(table) if rng.random() < 0.7 else pipe_rows(table)),
     ]
     return lines, project, units
 

@@ -427,6 +427,19 @@ def test_income_sources(lint):
     assert [(f.code, f.severity) for f in lint(text.format(o="10.00"))] == [("RL101", "warning")]
 
 
+def test_shares_listed_after_fenbie_zhan_go_with_the_amounts_in_order(lint):
+    text = "本年支出合计1000.00万元，其中：基本支出、项目支出分别为700.00万元、300.00万元，分别占{}%、{}%。"
+    assert codes(lint(text.format("70.00", "30.00"))) == []  # not 70% of the last amount (300)
+    found = lint(text.format("72.50", "30.00"))
+    assert [(f.code, f.column) for f in found] == [("RL202", 53), ("RL204", 60)]
+    assert "占比写作 72.50%，但 700.00万元 ÷ 1000.00万元（第1行）= 70.00%" in found[0].message
+    named = "总支出1000.00万元。基本支出、项目支出分别为700.00万元、300.00万元，分别占总支出的{}%、{}%。"
+    assert codes(lint(named.format("70.00", "30.00"))) == []
+    assert codes(lint(named.format("70.00", "32.50"))) == [("RL202", 1), ("RL204", 1)]
+    # shares of different wholes ("各自预算") are not a list of one whole's parts
+    assert codes(lint("甲项目、乙项目分别为700.00万元、300.00万元，分别占各自预算的95.00%、98.00%。")) == []
+
+
 # ---------------------------------------------------------------- relations that run across sentences
 def test_change_in_the_next_sentence_goes_on_about_the_amount_before(lint):
     text = "1、收入：792.22万元。同比上年度增加189.25万元，增加{}。"

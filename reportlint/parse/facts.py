@@ -194,6 +194,7 @@ class Extractor(RelationFinder, TableReader):
         ids: list[int] = []
         brackets = _bracketed_lists(sentence, numbers)  # "187人（在职139人、退休8人、协管员40人）"
         respectively = _respectively(sentence, numbers)
+        respective_shares = _respective_shares(sentence, numbers)
         inside = {k for _, members in brackets for k in members}
         offsets: dict[int, int] = {}  # number index in ``numbers`` → figure id
         for index, number in enumerate(numbers):
@@ -263,7 +264,7 @@ class Extractor(RelationFinder, TableReader):
             elif change:
                 direction = 1 if change.group() in vocab.increase else -1
                 kind = "change-rate" if number.unit == "%" else "change"
-            elif number.unit == "%" and _SHARE.search(label):
+            elif index in respective_shares or (number.unit == "%" and _SHARE.search(label)):
                 kind = "share"
             elif (number.unit == "%" and _OF_WHOLE.match(label) and ids and "占" in self.drafts[ids[-1]].clause
                   and not _OF_BUDGET.search(self.drafts[ids[-1]].clause)):
@@ -351,7 +352,10 @@ class Extractor(RelationFinder, TableReader):
                     part_of["relation_index"] = len(self.relations)
                     self.relations.append(None)  # filled in by flush() once the list is over
                     open_breakdowns.append(part_of)
-            if kind == "share":
+            if kind == "share" and index in respective_shares:
+                part_index, whole_words = respective_shares[index]
+                self._share(fid, ids, label, open_breakdowns, part=offsets[part_index], whole_words=whole_words)
+            elif kind == "share":
                 self._share(fid, ids, label, open_breakdowns)
             if kind == "level" and not number.approx and _SUM_LABEL.match(label):
                 self._listed_total(fid, ids)
@@ -452,18 +456,24 @@ class Extractor(RelationFinder, TableReader):
             return Relation("breakdown", total.id, parts, complete=True, explicit=False, note="scores")
         return Relation("breakdown", total.id, parts, complete=complete, explicit=True)
 
-    def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: list[dict] = ()) -> None:
+    def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: list[dict] = (),
+               part: int | None = None, whole_words: str | None = None) -> None:
+        """The relation a share states: its part (the last amount before it, or ``part`` for the items of a
+        分别占 list) and its whole (named after 占 — ``whole_words`` for such a list —, or the total of the
+        breakdown the part belongs to)."""
         share = self.drafts[fid]
-        if _OF_WHOLE.match(label) and len(ids) >= 3:  # "a，占W w的Y%": w is the whole, a the part
+        if part is None and _OF_WHOLE.match(label) and len(ids) >= 3:  # "a，占W w的Y%": w is the whole, a the part
             whole, part = ids[-2], _last_level(self.drafts, ids[:-2], self.drafts[ids[-2]].unit)
             if part is not None and self.drafts[whole].q.get("kind") == "level":
                 self.relations.append(Relation("share", whole, (part,), result=fid, explicit=True,
                                                note=self.drafts[whole].clause))
             return
-        part = _last_level(self.drafts, ids[:-1], None)
+        if part is None:
+            part = _last_level(self.drafts, ids[:-1], None)
         if part is None:
             return
-        whole_words = _SHARE.search(label).group("whole")
+        if whole_words is None:
+            whole_words = _SHARE.search(label).group("whole")
         whole = None
         if whole_words.strip():
             named = [t for t in self._terms(whole_words) if t[2].category == "concept"]
@@ -565,6 +575,33 @@ def _respectively(sentence: str, numbers) -> dict[int, str]:
         if sentence[m.end():numbers[following[0]].start].strip() or any(g.strip() not in ("、", "和", "及", "与", "，", ",") for g in gaps):
             continue  # other words among the values: not a plain list of them
         out.update(zip(following, names))
+    return out
+
+
+_RESPECTIVE_SHARES = patterns.compile(r"分别占(?P<whole>[^，,。;；、\d]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$")
+
+
+def _respective_shares(sentence: str, numbers) -> dict[int, tuple[int, str]]:
+    """"基本支出、项目支出分别为700万元、300万元，分别占70%、30%": share number index → (the index of the
+    amount it is the share of, the words naming the whole), when as many percentages follow 分别占 (separated
+    only by 、/和/，) as amounts stand just before it."""
+    out: dict[int, tuple[int, str]] = {}
+    for k, number in enumerate(numbers):
+        if number.unit != "%" or k == 0:
+            continue
+        m = _RESPECTIVE_SHARES.search(sentence, numbers[k - 1].end, number.start)
+        if not m:
+            continue
+        shares = [k]
+        while (shares[-1] + 1 < len(numbers) and numbers[shares[-1] + 1].unit == "%" and
+               sentence[numbers[shares[-1]].end:numbers[shares[-1] + 1].start].strip() in ("、", "和", "，", ",")):
+            shares.append(shares[-1] + 1)
+        parts = list(range(k - len(shares), k))
+        if len(shares) < 2 or parts[0] < 0 or any(numbers[p].unit in ("%", "") for p in parts):
+            continue
+        if len({numbers[p].unit for p in parts}) != 1:
+            continue
+        out.update({share: (part, m.group("whole")) for share, part in zip(shares, parts)})
     return out
 
 
