@@ -440,6 +440,20 @@ def test_shares_listed_after_fenbie_zhan_go_with_the_amounts_in_order(lint):
     assert codes(lint("甲项目、乙项目分别为700.00万元、300.00万元，分别占各自预算的95.00%、98.00%。")) == []
 
 
+def test_a_bare_balance_after_budget_and_spending_is_their_difference(lint):
+    # not the year-end balance that the 其中 list after it would break down (that was an RL102 false alarm)
+    text = ("项目预算800万元，实际支出760万元，结余40万元，结余率5%。其中设备购置费400万元，占支出的52.63%；"
+            "工程费300万元，占39.47%；其他费用60万元，占7.89%。")
+    assert codes(lint(text)) == []
+    same_concept = "“三公”经费年初预算20.00万元，实际支出16.00万元，结余{}万元。"
+    assert codes(lint(same_concept.format("4.00"))) == []
+    found = lint(same_concept.format("5.00"))
+    assert [(f.code, f.column) for f in found] == [("RL104", 33)]
+    assert "20.00万元 与 16.00万元 相差 4.00万元" in found[0].message
+    # the year-end balance itself still heads its breakdown
+    assert codes(lint("年末结转和结余50.00万元，其中基本支出结转10.00万元，项目支出结转45.00万元。")) == [("RL101", 1)]
+
+
 # ---------------------------------------------------------------- relations that run across sentences
 def test_change_in_the_next_sentence_goes_on_about_the_amount_before(lint):
     text = "1、收入：792.22万元。同比上年度增加189.25万元，增加{}。"

@@ -29,6 +29,9 @@ _SENTENCE_SPLIT = patterns.compile(r"(?<=[。！？!?])")
 _FOREIGN_SUBJECT = patterns.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
 _FOREIGN_IN_PROJECT_REPORT = patterns.compile(r"工程|合同|中标|采购|每")
 _DIFFERENCE_LABEL = patterns.compile(r"(?:差值|差额|相差|收支结余)\s*(?:为|是)?\s*[:：]?\s*$")
+# "项目预算800万元，实际支出760万元，结余40万元": a bare 结余 right after two amounts is what is left of the one
+# after the other (a difference), not the year-end balance a 其中 list could break down
+_BARE_BALANCE = patterns.compile(r"(?:^|[，,；;])\s*(?:结余|节余|结余资金|节约)\s*(?:为|是)?\s*[:：]?\s*$")
 _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _RATE_WORDS = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
 _OF_BUDGET = patterns.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
@@ -259,7 +262,10 @@ class Extractor(RelationFinder, TableReader):
             kind = "level"
             direction = 0
             change = vocab.change_pattern.search(tail)
-            if number.unit != "%" and _DIFFERENCE_LABEL.search(label):
+            if number.unit != "%" and (_DIFFERENCE_LABEL.search(label) or (
+                    _BARE_BALANCE.search(label) and len(ids) >= 2
+                    and all(self.drafts[i].q.get("kind") == "level" and _same_measure(self.drafts[i].unit, number.unit)
+                            for i in ids[-2:]))):
                 kind = "difference"  # "…2.05万元，年初预算为2.95万元，差值为0.9万元"
             elif change:
                 direction = 1 if change.group() in vocab.increase else -1
