@@ -31,7 +31,7 @@ _FOREIGN_IN_PROJECT_REPORT = patterns.compile(r"工程|合同|中标|采购|每"
 _DIFFERENCE_LABEL = patterns.compile(r"(?:差值|差额|相差|收支结余)\s*(?:为|是)?\s*[:：]?\s*$")
 # "项目预算800万元，实际支出760万元，结余40万元": a bare 结余 right after two amounts is what is left of the one
 # after the other (a difference), not the year-end balance a 其中 list could break down
-_BARE_BALANCE = patterns.compile(r"(?:^|[，,；;])\s*(?:结余|节余|结余资金|节约)\s*(?:为|是)?\s*[:：]?\s*$")
+_BARE_BALANCE = patterns.compile(r"[，,；;]\s*(?:结余|节余|结余资金)\s*(?:为|是)?\s*[:：]?\s*$")
 _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _RATE_WORDS = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
 _OF_BUDGET = patterns.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
