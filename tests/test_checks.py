@@ -376,6 +376,12 @@ def test_rl106_count_against_the_list(lint):
     assert [f.code for f in lint("下设办公室、预算股、人事教育股等16个股室。")] == []
     assert [f.code for f in lint("内设股室4个，分别是：办公室（加挂政工股、法规股牌子）、审批股、电子政务股、效能股。")] == []
     assert [f.code for f in lint("设4个内设机构：办公室、法规科、审批科、监督科及所属事业单位：政务服务中心。")] == []
+    # the list goes with the count just before 分别为, not with an earlier one of the same sentence
+    two_counts = "下设3个股室、2个二级机构，分别为水利站、河道所{}。"
+    assert [f.code for f in lint(two_counts.format(""))] == []
+    found = lint(two_counts.format("、测量队"))
+    assert [(f.code, f.column) for f in found] == [("RL106", 8)]
+    assert "写明 2个二级机构，但列出了 3 个" in found[0].message
 
 
 def test_rl302_no_change_against_a_different_budget(lint):

@@ -337,7 +337,7 @@ def balance_mismatch(ctx: Context):
 
 
 _COUNTED_LIST = patterns.compile(
-    r"(?P<count>\d{1,3})\s*(?P<word>个|家|所|项|支|类|名|位)(?P<noun>[^，,。；;:：]{0,12}?)\s*[，,]?\s*"
+    r"(?P<count>\d{1,3})\s*(?P<word>个|家|所|项|支|类|名|位)(?P<noun>[^，,。；;:：\d]{0,12}?)\s*[，,]?\s*"
     r"(?P<intro>分别为|分别是|即|包括|为|:|：)\s*[:：]?\s*(?P<list>[^。；;:：]{2,400}?)(?P<end>[。；;:：]|$)"
 )
 # a count word after a digit, in any script or width (cheap test before a line is normalised)
