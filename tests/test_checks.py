@@ -460,6 +460,16 @@ def test_a_bare_balance_after_budget_and_spending_is_their_difference(lint):
     assert codes(lint("年末结转和结余50.00万元，其中基本支出结转10.00万元，项目支出结转45.00万元。")) == [("RL101", 1)]
 
 
+def test_an_optional_part_that_is_stated_counts(lint):
+    # 资本性支出 is optional in the economic classification of 支出合计; when stated it is one of the parts
+    text = ("全年总支出2600万元。按经济分类：工资福利支出1500万元，商品和服务支出600万元，对个人和家庭的补助100万元，"
+            "资本性支出{}万元。")
+    assert codes(lint(text.format("400"))) == []
+    found = lint(text.format("450"))
+    assert [(f.code, f.severity) for f in found] == [("RL101", "error")]
+    assert "+ 资本性支出 450 = 2650.00万元，与支出合计 2600万元" in found[0].message
+
+
 # ---------------------------------------------------------------- relations that run across sentences
 def test_change_in_the_next_sentence_goes_on_about_the_amount_before(lint):
     text = "1、收入：792.22万元。同比上年度增加189.25万元，增加{}。"

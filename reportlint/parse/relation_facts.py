@@ -85,10 +85,14 @@ class RelationFinder:
             for total in [d for d in drafts if d.concept == identity.total]:
                 key = _key(total)
                 parts = []
-                for concept in identity.parts:
+                for concept in identity.parts + identity.optional:
                     match = [d for d in drafts if d.concept == concept and _same_measure(d.unit, total.unit)
                              and (_key(d) == key or paragraph and not d.q.get("entity") and _key(d)[:3] == key[:3]
                                   and _key(d)[4:] == key[4:])]
+                    if concept in identity.optional:
+                        if len(match) == 1 and parts:
+                            parts.append(match[0].id)  # "…，资本性支出400万元": an optional part that is stated
+                        continue
                     if len(match) != 1:
                         parts = []
                         break

@@ -283,8 +283,12 @@ class TableReader:
         for identity in self.vocab.identities:
             for total in [d for d in drafts if d.concept == identity.total]:
                 parts = []
-                for concept in identity.parts:
+                for concept in identity.parts + identity.optional:
                     match = [d for d in drafts if d.concept == concept and _key(d) == _key(total)]
+                    if concept in identity.optional:
+                        if len(match) == 1 and parts:
+                            parts.append(match[0].id)  # an optional part that the row or column states
+                        continue
                     if len(match) == 1:
                         parts.append(match[0].id)
                     elif not match and concept in empty:
