@@ -20,7 +20,7 @@ from reportlint.parse.normalize import NormText
 from reportlint.parse.numbers import find_numbers
 from reportlint.parse.relation_facts import RelationFinder
 from reportlint.parse.table_facts import TableReader
-from reportlint.rules import Term, Vocabulary
+from reportlint.rules import MEMO_SIZE, MEMO_TEXT, Term, Vocabulary
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
 _CLAUSE_BREAK = patterns.compile(r"[，,;；。:：]")
@@ -152,9 +152,11 @@ class Extractor(RelationFinder, TableReader):
                 if _HAN.match(after) and e not in starts and after not in _GLUE_CHARS:
                     continue
             kept.append((s, e, term))
-        if len(memo) >= 50_000:
-            memo.clear()
-        memo[key] = result = tuple(kept)
+        result = tuple(kept)
+        if len(text) <= MEMO_TEXT:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[key] = result
         return result
 
     def _named(self, name: str, unit: str) -> tuple[str | None, str]:

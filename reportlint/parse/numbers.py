@@ -146,7 +146,7 @@ _CELL_NUMBER = patterns.compile(
 )
 
 
-@lru_cache(maxsize=8192)  # table code asks about the same cells many times (labels, key-value rows)
+@lru_cache(maxsize=2048)  # table code asks about the same cells many times (labels, key-value rows)
 def parse_cell_number(text: str) -> tuple[Decimal, int, str] | None:
     """A table cell that is just a number (optionally signed, optionally with % or a unit)."""
     m = _CELL_NUMBER.match(text)

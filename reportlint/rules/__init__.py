@@ -69,7 +69,8 @@ class RateIdentity:
     denominator_state: str = ""
 
 
-_MEMO_SIZE = 50_000  # entries kept per memo before it is emptied (bounded memory)
+MEMO_SIZE = 4096  # entries kept per memo before it is emptied (bounded memory)
+MEMO_TEXT = 40  # only short texts (labels) come back often enough to keep
 
 
 class Vocabulary:
@@ -138,11 +139,12 @@ class Vocabulary:
         "，其中基本支出") come back in every report of a corpus."""
         found = self._found.get(text)
         if found is None:
-            if len(self._found) >= _MEMO_SIZE:
-                self._found.clear()
             terms = self.terms
             found = tuple((m.start(), m.end(), terms[m.group()]) for m in self.pattern.finditer(text))
-            self._found[text] = found
+            if len(text) <= MEMO_TEXT:
+                if len(self._found) >= MEMO_SIZE:
+                    self._found.clear()
+                self._found[text] = found
         return found
 
     def concept_name(self, concept_id: str | None, lang: str = "zh") -> str:
