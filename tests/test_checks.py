@@ -198,6 +198,18 @@ def test_rl601_rl602_score_table(lint):
     assert not {"RL601", "RL602"} & {f.code for f in lint(clean)}
 
 
+def test_rl601_rl602_leave_a_table_that_holds_only_part_of_the_points(lint):
+    # the funds row of a 项目支出绩效自评表 (分值 10) is not the whole scoring of a 94.5-point report
+    form = ("| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "| 年度资金总额 | 120 | 150 | 142.5 | 10 | 95% | 9.5 |\n"
+            "项目自评得分94.5分，评价等级为优。\n")
+    assert codes(lint(form)) == []
+    # a table of the full 100 points is still held to the stated score
+    whole = "经综合评定，自评得分为{}分，评价等次为“优秀”。\n" + SCORE_TABLE.format(p="40")
+    assert "RL601" not in [f.code for f in lint(whole.format("98"))]
+    assert "RL601" in [f.code for f in lint(whole.format("96"))]
+
+
 def test_rl602_grade_band(lint):
     assert "RL602" in [f.code for f in lint("自评分数为89.5分，评价等次为优秀。")]
     assert "RL602" not in [f.code for f in lint("自评分数为90分，评价等次为优秀。")]

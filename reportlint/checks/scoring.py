@@ -70,6 +70,10 @@ def _table_sum(ctx: Context):
     total = sum((f.value for f in scores), Decimal(0))
     weight = sum((f.value for f in weights), Decimal(0))
     complete = weight == 100 or any(f.value == 100 for f in total_rows)
+    if not complete and weights and any(stated.value > weight for stated in stated_totals(ctx)):
+        # the table's points (分值) add up to less than the stated score: it is one part of the scoring (the
+        # funds row of a 项目支出绩效自评表, say), not the whole — its sum says nothing about the total
+        return None
     return total, scores, weight, complete
 
 
