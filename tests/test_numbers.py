@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportlint.parse.numbers import find_numbers, parse_cell_number
 
@@ -54,3 +56,15 @@ def test_cell_numbers():
     assert parse_cell_number("87.50%") == (Decimal("87.50"), 2, "%")
     assert parse_cell_number("-5.2") == (Decimal("-5.2"), 1, "")
     assert parse_cell_number("按时完成") is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789.,， A-z万元%个人年约余-/" + "支出合计", max_size=40))
+def test_the_fast_scan_finds_what_the_reference_pattern_finds(text):
+    """find_numbers scans without NUMBER_RE's look-behinds and tests the character before in Python: the
+    figures found must be the reference pattern's."""
+    from reportlint.parse.numbers import NUMBER_RE, _NUMBER_SCAN, _glued
+
+    reference = [m.span() for m in NUMBER_RE.finditer(text)]
+    fast = [m.span() for m in _NUMBER_SCAN.finditer(text) if not _glued(text, m.start())]
+    assert fast == reference
