@@ -31,6 +31,8 @@ class Finding:
     related: tuple[Related, ...] = ()
     subject: str = ""  # a stable, line-free label of what is inconsistent (for fingerprints and test names)
     figures: tuple[str, ...] = field(default=())  # the figures involved, as written
+    reading: str = ""  # how the rule read the text to judge it ("“其中”的合计：支出合计 1520.36万元")
+    certainty: str = ""  # "explicit" (the text names every operand) or "inferred" (the rule chose a reading)
 
     def text(self, lang: str = "zh") -> str:
         return self.message if lang == "zh" or not self.message_en else self.message_en

@@ -87,14 +87,19 @@ class Context:
 
     def finding(self, code: str, span: Span, message: str, message_en: str, *, severity: str | None = None,
                 related: Iterable[tuple[Span, str, str]] = (), subject: str = "",
-                figures: Iterable[Figure] = ()) -> Finding:
+                figures: Iterable[Figure] = (), reading: str = "", certainty: str = "") -> Finding:
+        """A finding of rule ``code``. Severity follows certainty: a reading the rule inferred (one of several
+        the text allows, or a relation the text does not state) is at most a warning."""
         info = REGISTRY[code]
+        severity = severity or info.severity
+        if certainty == "inferred" and severity == "error":
+            severity = "warning"
         return Finding(
             path=self.doc.path, line=span.start.line, column=span.start.column,
             end_line=span.end.line, end_column=span.end.column, code=code, name=info.name,
-            severity=severity or info.severity, message=message, message_en=message_en,
+            severity=severity, message=message, message_en=message_en,
             related=tuple(Related(s.start.line, s.start.column, zh, en) for s, zh, en in related),
-            subject=subject, figures=tuple(f.text for f in figures),
+            subject=subject, figures=tuple(f.text for f in figures), reading=reading, certainty=certainty,
         )
 
     def where(self, fig: Figure) -> str:

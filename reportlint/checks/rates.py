@@ -123,6 +123,8 @@ def share_mismatch(ctx: Context):
         slack = Decimal(1).scaleb(-share.decimals)  # shares nudged by one unit so that they add up to 100%
         if meets(interval, (low - slack, high + slack)):
             continue
+        if any(_share_fits(doc.figure(p), doc.figure(w), low - slack, high + slack) for p, w in rel.alternatives):
+            continue  # another figure of the named whole makes the share right: a charitable reading
         computed = _computed(part, whole)
         if computed is None:
             continue  # a whole of exactly 0: no share to compare
@@ -134,6 +136,13 @@ def share_mismatch(ctx: Context):
                      (whole.span, f"合计 {whole.text}", f"whole {whole.text}")],
             subject=f"share:{part.concept}:{share.text}", figures=[share, part, whole],
         )
+
+
+def _share_fits(part: Figure, whole: Figure, low: Decimal, high: Decimal) -> bool:
+    if whole.approx or part.approx:
+        return True  # an approximate candidate cannot rule the share out
+    interval = ratio_interval(part, whole)
+    return interval is None or meets(interval, (low, high))
 
 
 @rule("RL203", "change-rate-mismatch", "error")

@@ -9,12 +9,17 @@ from reportlint.finding import Finding
 
 
 def finding_dict(f: Finding, lang: str = "zh") -> dict:
-    return {
+    """A finding as JSON; ``reading`` (how the rule read the text, and how certain that reading is) when the
+    rule recorded one."""
+    out = {
         "path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
         "code": f.code, "name": f.name, "severity": f.severity, "message": f.text(lang),
         "related": [{"path": f.path, "line": r.line, "column": r.column,
                      "message": r.message if lang == "zh" or not r.message_en else r.message_en} for r in f.related],
     }
+    if f.reading or f.certainty:
+        out["reading"] = {"text": f.reading, "certainty": f.certainty or "explicit"}
+    return out
 
 
 def render(results, lang: str = "zh") -> str:

@@ -39,6 +39,8 @@ class Draft:
     block: int = -1
     id: int = -1
     clause: str = ""
+    gap: str = ""  # the text between the previous figure of the sentence (or its start) and this one
+    bracket_of: int = -1  # the figure whose bracket this one is written in ("2066万元（其中：…1920万元…）")
 
     def is_money_like(self) -> bool:
         return self.unit in ("元", "万元", "亿元")

@@ -210,7 +210,7 @@ class Extractor(RelationFinder, TableReader):
             masked = _mask(label, terms)
             draft = Draft(number.text, number.value, number.decimals, number.unit,
                           norm.span(base + number.start, base + number.end), approx=number.approx,
-                          sentence=sid, block=block)
+                          sentence=sid, block=block, gap=label)
             concept = None
             concept_end = 0
             explicit_state = ""
@@ -371,6 +371,8 @@ class Extractor(RelationFinder, TableReader):
             previous_end = number.end
         for total_index, members in brackets:
             self._bracketed_breakdown(offsets[total_index], [offsets[k] for k in members])
+        for member, owner in _bracket_owners(sentence, numbers).items():
+            self.drafts[offsets[member]].bracket_of = offsets[owner]
         return breakdown
 
     def _bracketed_breakdown(self, total_id: int, member_ids: list[int]) -> None:
@@ -483,16 +485,22 @@ class Extractor(RelationFinder, TableReader):
         if whole_words is None:
             whole_words = _SHARE.search(label).group("whole")
         whole = None
+        alternatives: tuple[tuple[int, int], ...] = ()
         if whole_words.strip():
             named = [t for t in self._terms(whole_words) if t[2].category == "concept"]
             specific = [t for t in named if not self.vocab.concepts[t[2].id].generic]
             chosen = specific or named  # "政府采购支出总额" is 政府采购, not 支出
             wanted = chosen[-1][2].id if chosen else None
+            siblings = {p for item in open_breakdowns if part in item["parts"] for p in item["parts"]}
+            scope = _whole_scope(whole_words, chosen[-1][0]) if chosen else ""
             candidates = [c for c in self.drafts[: part] if wanted and c.concept == wanted
-                          and c.q.get("kind") in ("level", "part") and _same_measure(c.unit, self.drafts[part].unit)]
+                          and c.q.get("kind") in ("level", "part") and _same_measure(c.unit, self.drafts[part].unit)
+                          and c.id not in siblings and (not scope or scope in c.gap)
+                          and _may_be_whole(c, whole_words)]
             nearby = [c for c in candidates if c.block == share.block] or candidates
             if nearby:
                 whole = nearby[-1].id
+                alternatives = tuple((part, c.id) for c in nearby[:-1] if c.id != part)
             if whole is None:
                 # the whole is named but not stated nearby: kept for the sum of shares (RL204)
                 self.relations.append(Relation("share", None, (part,), result=fid, explicit=True,
@@ -505,8 +513,8 @@ class Extractor(RelationFinder, TableReader):
                     break
         if whole is None or whole == part:
             return
-        self.relations.append(Relation("share", whole, (part,), result=fid, explicit=True,
-                                       note=whole_words.strip()))
+        self.relations.append(Relation("share", whole, (part,), result=fid, explicit=not alternatives,
+                                       note=whole_words.strip(), alternatives=alternatives))
 
 
     # ------------------------------------------------------------------ result
@@ -520,6 +528,25 @@ class Extractor(RelationFinder, TableReader):
                 approx=d.approx, direct=d.direct, table=d.table, sentence=d.sentence, block=d.block,
             ))
         return out
+
+
+_SCOPE_FILLER = patterns.compile(r"本年|全年|当年|年度|本部门|部门|单位|本级|全部|的|[\s\d年度]")
+
+
+def _whole_scope(whole_words: str, concept_start: int) -> str:
+    """The words that narrow the whole a share names before its concept ("占专项资金支出总额的" — 专项资金):
+    a figure is that whole only if its own words say so too. Empty when nothing narrows it."""
+    scope = _SCOPE_FILLER.sub("", whole_words[:concept_start])
+    return scope if len(_HAN.findall(scope)) >= 2 else ""
+
+
+def _may_be_whole(candidate: Draft, whole_words: str) -> bool:
+    """Whether a figure of the concept a share's whole names can be that whole: not one narrowed to an entity
+    the words do not name (省本级支出 is not 总支出), nor, when the words say 总/合计, a part of a breakdown."""
+    entity = candidate.q.get("entity", "")
+    if entity and not all(e in whole_words for e in entity.split("+")):
+        return False
+    return not (_TOTAL_WORD.search(whole_words) and candidate.q.get("of", "fragment") != "fragment")
 
 
 def _strip_terms(label: str, terms, start: int) -> str:
@@ -560,6 +587,39 @@ def _bracketed_lists(sentence: str, numbers) -> list[tuple[int, list[int]]]:
         if len(members) >= 2 and len(items) == len(members):
             out.append((k, members))
     return out
+
+
+def _bracket_owners(sentence: str, numbers) -> dict[int, int]:
+    """number index → the index of the number a bracket right after it belongs to, for every number written
+    inside that bracket, whatever the bracket says ("2066万元（其中：运行维护费1920万元，购置费146万元）")."""
+    out: dict[int, int] = {}
+    for k, number in enumerate(numbers):
+        close = _closing_bracket(sentence, number.end)
+        if close is None:
+            continue
+        for j in range(k + 1, len(numbers)):
+            if numbers[j].start >= close:
+                break
+            out[j] = k
+    return out
+
+
+def _closing_bracket(text: str, start: int, limit: int = 300) -> int | None:
+    """Where the bracket opening at ``start`` (after blanks) closes, nested brackets ("（境）") included."""
+    i = start
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    if i >= len(text) or text[i] != "(":
+        return None
+    depth = 0
+    for j in range(i, min(len(text), i + limit)):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
 
 
 _LIST_ITEM_SPLIT = patterns.compile(r"[、，,;；]")

@@ -9,6 +9,7 @@ from reportlint.document import Relation
 from reportlint.parse.drafts import _FILLER, _HAN, _RATE_LABEL_END, Draft, _key, _same_measure
 
 _OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
+_CLAUSE_GROUP_END = patterns.compile(r"[;；。]")
 _COMPARED_TO = patterns.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年|年初预算|全年预算|调整后预算|预算)")
 
 
@@ -117,7 +118,8 @@ class RelationFinder:
                     break
                 if d.q.get("kind") in ("change-rate", "level", "part"):
                     break  # another rate, or the amount itself: no change stated between them
-            if delta is None and pos + 1 < len(ids) and self.drafts[ids[pos + 1]].q.get("kind") == "change":
+            if (delta is None and pos + 1 < len(ids) and self.drafts[ids[pos + 1]].q.get("kind") == "change"
+                    and self._same_change_after(rate, self.drafts[ids[pos + 1]])):
                 delta = self.drafts[ids[pos + 1]]  # "较上年增长7.27%，增加80.00万元": the rate first
                 anchor = pos
             else:
@@ -129,6 +131,9 @@ class RelationFinder:
                 d = self.drafts[prev]
                 if d.q.get("kind") in ("level", "part") and _same_measure(d.unit, delta.unit):
                     level = d
+                    if d.bracket_of >= 0 and delta.bracket_of != d.bracket_of:
+                        # "2066万元（其中：…146万元），减少12万元": the change after a bracket is its owner's
+                        level = self.drafts[d.bracket_of]
                     break
                 if d.q.get("kind") in ("change", "change-rate"):
                     break
@@ -149,6 +154,15 @@ class RelationFinder:
                     self.relations.append(Relation("adjust", current.id, (level.id, delta.id), explicit=True,
                                                    direction=direction,
                                                    note="budget-change" if against_budget else "change"))
+
+    def _same_change_after(self, rate: Draft, delta: Draft) -> bool:
+        """Whether a change stated after its rate ("较上年增长7.27%，增加80.00万元") is the same comparison:
+        in the rate's clause group (no 。；between them), not in a reason clause ("下降20.73%，主要是…减少
+        12687.32万元" names a narrower subject's change) and naming no other concept."""
+        if delta.sentence != rate.sentence or delta.concept not in (None, rate.concept):
+            return False
+        between = delta.gap  # the change comes right after the rate
+        return not (_CLAUSE_GROUP_END.search(between) or self.vocab.reason_pattern.search(between))
 
     def _stated_level(self, delta: Draft) -> Draft | None:
         """"2017年度“三公”经费支出决算数比2016年度减少0.28万元，降低3.09%": the amount that changed is not

@@ -1,0 +1,90 @@
+"""Readings of constructions that real reports write and that were misread (each class with phrasings of
+our own, in different templates' wording): a check judges the reading the text gives, or abstains."""
+
+import pytest
+
+from reportlint.lint import lint_text
+from reportlint.parse import parse_text
+
+
+def codes(text: str) -> list[tuple[str, str]]:
+    return [(f.code, f.severity) for f in lint_text(text, "r.txt").findings if not f.code.startswith("RL5")]
+
+
+def relations(text: str, kind: str):
+    doc = parse_text(text, "r.txt")
+    return doc, [r for r in doc.relations if r.kind == kind]
+
+
+# --- a change stated in a reason clause is a narrower subject's own change ------------------------------
+@pytest.mark.parametrize("text", [
+    "2023年度支出总决算5000.00万元，较上年下降20.00%，主要是办公楼维修支出较上年减少了800.00万元。",
+    "本年支出合计1200.50万元，比上年增长10.00%，主要原因是信息化建设项目支出增加了300.00万元。",
+    "部门决算支出980.00万元，同比减少5.00%，原因是会议费减少12.00万元。",
+])
+def test_change_in_a_reason_clause_is_not_the_subjects_change(text):
+    doc, changes = relations(text, "change")
+    assert changes == []
+    assert ("RL203", "error") not in codes(text)
+
+
+def test_the_subjects_own_change_after_its_rate_is_still_read():
+    text = "本年支出合计1100.00万元，较上年增长10.00%，增加100.00万元。"
+    doc, changes = relations(text, "change")
+    assert [doc.figure(r.total).text for r in changes] == ["1100.00万元"]
+    wrong = "本年支出合计1100.00万元，较上年增长12.00%，增加100.00万元。"
+    assert ("RL203", "error") in codes(wrong)
+
+
+# --- a change after a bracketed breakdown belongs to the figure the bracket follows ----------------------
+@pytest.mark.parametrize("text,owner", [
+    ("公务用车购置及运行维护费206.00万元（其中：公务用车运行维护费192.00万元，公务用车购置费14.00万元），"
+     "减少12.00万元，下降5.50%。", "206.00万元"),
+    ("会议费支出48.00万元（含培训会议经费18.00万元），比上年增加8.00万元，增长20.00%。", "48.00万元"),
+    ("“三公”经费合计75.00万元(因公出国(境)费0万元、公务接待费25.00万元、公务用车费50.00万元)，"
+     "较上年减少25.00万元，下降25.00%。", "75.00万元"),
+])
+def test_change_after_a_bracket_is_the_owners(text, owner):
+    doc, changes = relations(text, "change")
+    assert [doc.figure(r.total).text for r in changes] == [owner]
+    assert ("RL203", "error") not in codes(text)
+
+
+# --- a rate stated first is paired with a change only in its own clause group ----------------------------
+@pytest.mark.parametrize("text", [
+    "其中：会议费决算增加0元，增长0%；培训费支出决算1500.00元，增长50.00%；差旅费支出决算增加600.00元，增长20.00%。",
+    "办公费3.20万元，增长6.00%；印刷费减少0.40万元，下降8.00%。",
+    "水电费9.00万元，增长12.50%。物业费增加1.00万元，增长5.00%。",
+])
+def test_rate_is_not_paired_with_the_next_items_change(text):
+    doc, changes = relations(text, "change")
+    for r in changes:
+        assert doc.figure(r.result).span.start.column < doc.figure(r.parts[0]).span.start.column or \
+            doc.figure(r.parts[0]).span.start.column < doc.figure(r.result).span.start.column
+        assert doc.figure(r.total).span.start.column < doc.figure(r.result).span.start.column
+    assert ("RL203", "error") not in codes(text)
+
+
+# --- a share's whole: not a sibling, not a narrower figure, the scope its words name ---------------------
+@pytest.mark.parametrize("text", [
+    "2024年全市一般公共预算总支出安排800.00亿元。其中，市本级支出300.00亿元，占总支出的37.50%；"
+    "对区县转移支付400.00亿元，占总支出的50.00%；上解支出100.00亿元，占总支出的12.50%。",
+    "全年支出合计安排1000.00万元，其中局本级支出600.00万元，占支出总额的60.00%；下属单位支出400.00万元，占支出总额的40.00%。",
+    "本年总支出安排200.00万元，其中机关本级支出150.00万元，占75.00%，所属单位支出50.00万元，占总支出的25.00%。",
+])
+def test_share_of_a_total_is_not_read_against_a_sibling_part(text):
+    assert ("RL202", "error") not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "涉及一般公共预算支出2800.00万元。另对专项资金开展自评，共涉及资金5900.00万元，占专项资金支出总额的100%。",
+    "本年项目支出总额650.00万元，其中本级项目支出380.00万元。评为优秀的项目涉及资金650.00万元，占项目支出总额比例100%。",
+    "部门支出合计3000.00万元。纳入重点评价的民生资金1200.00万元，占民生资金支出总额的80.00%。",
+])
+def test_share_of_a_named_scope_is_not_read_against_another_scope(text):
+    assert ("RL202", "error") not in codes(text)
+
+
+def test_share_against_its_own_total_is_still_checked():
+    text = "全年支出合计2665.79万元，其中基本支出2038.31万元，占支出合计的84.06%。"
+    assert ("RL202", "error") in codes(text)
