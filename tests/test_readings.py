@@ -88,3 +88,57 @@ def test_share_of_a_named_scope_is_not_read_against_another_scope(text):
 def test_share_against_its_own_total_is_still_checked():
     text = "全年支出合计2665.79万元，其中基本支出2038.31万元，占支出合计的84.06%。"
     assert ("RL202", "error") in codes(text)
+
+
+# --- a 其中 list breaks down the figure whose concept can have its parts -----------------------------------
+@pytest.mark.parametrize("text", [
+    "本年支出合计1000.00万元，预算执行率为95.00%。年末结转结余50.00万元。其中，基本支出600.00万元，项目支出400.00万元。",
+    "2024年支出总计820.00万元，年末结转和结余30.00万元，其中：基本支出500.00万元，项目支出320.00万元。",
+    "全年支出合计300.00万元。年初结转和结余12.00万元，其中基本支出200.00万元、项目支出100.00万元。",
+])
+def test_breakdown_total_is_the_figure_that_can_have_the_parts(text):
+    assert codes(text) == []
+    doc, breakdowns = relations(text, "breakdown")
+    assert [doc.figure(r.total).concept for r in breakdowns] in (["expenditure_total"], ["expenditure_grand_total"])
+    assert all(not r.explicit for r in breakdowns)  # an inferred reading: at most a warning
+
+
+def test_breakdown_owner_mismatch_is_judged_against_the_owner():
+    text = "本年支出合计1000.00万元。年末结转结余50.00万元。其中，基本支出600.00万元，项目支出420.00万元。"
+    found = [f for f in lint_text(text, "r.txt").findings if f.code.startswith("RL1")]
+    assert [f.code for f in found] == ["RL101"]
+    assert "1000.00万元" in found[0].message and "50.00万元" not in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "收入包括：财政拨款收入700.00万元、上年结转结余23.00万元；支出包括：教育支出500.00万元、卫生健康支出150.00万元、住房保障支出73.00万元。",
+    "本年收入主要包括：一般公共预算拨款90.00万元、年初结转10.00万元。支出主要包括：社会保障和就业支出60.00万元、农林水支出40.00万元。",
+    "收入包括上年结转结余5.00万元。支出包括：一般公共服务支出80.00万元，公共安全支出20.00万元。",
+])
+def test_a_list_that_names_its_total_is_not_read_against_another_figure(text):
+    assert [c for c in codes(text) if c[0].startswith("RL1")] == []
+
+
+# --- masked names, several candidate totals, enumerated items ----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "一般公共预算财政拨款支出500.00万元。其中：按功能分类，********支出2.00万元，********支出498.00万元；按经济分类，工资福利支出300.00万元，商品和服务支出150.00万元，对个人和家庭的补助支出50.00万元。",
+    "财政拨款支出100.00万元，其中＊＊＊＊支出60.00万元，＊＊＊＊支出40.00万元。",
+    "本年支出120.00万元，####支出20.00万元，####支出100.00万元。",
+])
+def test_masked_names_are_not_the_total(text):
+    found = [c for c in codes(text) if c[0] in ("RL101", "RL102", "RL301")]
+    assert found == []
+
+
+@pytest.mark.parametrize("text", [
+    "1、一般公共服务支出（类）年初预算为100.00万元，支出决算为90.00万元。2、教育支出（类）年初预算为50.00万元，支出决算为48.00万元。3、卫生健康支出（类）年初预算为30.00万元，支出决算为29.00万元。",
+    "（一）行政运行支出决算30.00万元；（二）一般行政管理事务支出决算20.00万元；（三）机关服务支出决算10.00万元。",
+    "①村道硬化项目支出12.00万元；②水渠修缮项目支出8.00万元；③路灯安装项目支出5.00万元。",
+])
+def test_enumerated_items_are_not_restatements_of_one_quantity(text):
+    assert [c for c in codes(text) if c[0] == "RL301"] == []
+
+
+def test_a_real_restatement_is_still_a_contradiction():
+    text = "本年支出合计2677.20万元。\n全年支出合计2665.79万元。"
+    assert ("RL301", "error") in codes(text)

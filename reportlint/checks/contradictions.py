@@ -100,6 +100,19 @@ def _best_supported(figs: list[Figure], satisfied: set[int]) -> Figure:
     return best[0]
 
 
+def _enumerated(figs: list[Figure]) -> bool:
+    """Three or more different values of "one" quantity: items of a list ("1、一般公共服务支出（类）…支出决算为
+    A万元；2、教育支出（类）…支出决算为B万元") that the vocabulary reads as one concept, not restatements of
+    it — a contradiction states one quantity two ways."""
+    values: list[Figure] = []
+    for fig in figs:
+        if not any(agree(fig, v) for v in values):
+            values.append(fig)
+            if len(values) > 2:
+                return True
+    return False
+
+
 @rule("RL301", "contradictory-figure", "error")
 def contradictory_figure(ctx: Context):
     """前后矛盾：同一个数（同一概念、同一口径）在报告里写成了两个不同的值。
@@ -129,12 +142,16 @@ def contradictory_figure(ctx: Context):
         figs = sorted(figs, key=lambda f: (f.span.start.line, f.span.start.column))
         if satisfied is None:
             satisfied = _satisfied_sums(doc)
+        if _enumerated(figs):
+            continue
         reference = _best_supported(figs, satisfied)
         for fig in figs:
             if fig is reference:
                 continue
             if agree(fig, reference):
                 continue
+            if fig.sentence >= 0 and fig.sentence == reference.sentence and fig.table is None:
+                continue  # one sentence stating "one" quantity twice lists items the vocabulary cannot tell apart
             if fig.value == reference.value and fig.unit != reference.unit:
                 yield ctx.finding(
                     "RL401", fig.span,

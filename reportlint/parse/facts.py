@@ -45,6 +45,7 @@ _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总
 
 
 _CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
+_MASKED_NAME = patterns.compile(r"[*＊×#]{2,}")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
 # what may stand right before 项目支出 when it is the department's (本年度项目支出, 部门预算项目支出, 基本支出和项目支出,
 # 二级机构项目支出); any other character joins a project's name to it
@@ -222,6 +223,8 @@ class Extractor(RelationFinder, TableReader):
                 concept_end = end
                 clause = _CLAUSE_BREAK.split(masked[:start])[-1]
                 foreign = bool(self.foreign_subject.search(clause)) and not vocab.concepts[concept].project
+                if vocab.concepts[concept].generic and _MASKED_NAME.search(clause):
+                    foreign = True  # "********支出2万元": a name blanked out (a masked 科目), not the total
                 if vocab.concepts[concept].generic:
                     if foreign_at == -1:
                         first_foreign = self.foreign_subject.search(_mask(sentence, self._terms(sentence)))
@@ -295,9 +298,9 @@ class Extractor(RelationFinder, TableReader):
             part_of = None
             if kind == "level":
                 if opens and ids:
-                    total_id = self._breakdown_total(ids, number.unit)
-                    if total_id is not None:
-                        breakdown = {"total": total_id, "parts": []}
+                    total_id = self._breakdown_total(ids, number.unit,
+                                                     _opener_names(label, vocab.find_terms(label), opens))
+                    breakdown = {"total": total_id, "parts": []} if total_id is not None else None
                 if breakdown and _same_measure(self.drafts[breakdown["total"]].unit, number.unit):
                     part_of = breakdown
                 elif breakdown:
@@ -418,9 +421,16 @@ class Extractor(RelationFinder, TableReader):
         return (len(name) >= 4 and len(first_name) >= 4 and name[-2:] == first_name[-2:]
                 and not self.vocab.change_pattern.search(name))
 
-    def _breakdown_total(self, ids: list[int], unit: str) -> int | None:
+    def _breakdown_total(self, ids: list[int], unit: str, named: str | None = None) -> int | None:
         """The figure "其中" breaks down: the last amount before it, passing over a reference amount that only
-        serves a comparison ("…为年初预算数6180万元的78.56%。其中…"); none after a stated difference."""
+        serves a comparison ("…为年初预算数6180万元的78.56%。其中…"); none after a stated difference. A list
+        that names its total ("支出包括：…") breaks down the last figure of that concept, or none stated."""
+        if named is not None:
+            for fid in reversed(ids):
+                d = self.drafts[fid]
+                if d.concept == named and d.q.get("kind") == "level" and _same_measure(d.unit, unit):
+                    return fid
+            return None
         for k in range(len(ids) - 1, -1, -1):
             d = self.drafts[ids[k]]
             kind = d.q.get("kind")
@@ -449,9 +459,14 @@ class Extractor(RelationFinder, TableReader):
             self.relations.append(Relation("breakdown", fid, tuple(reversed(parts)), complete=True, explicit=True,
                                            note="listed"))
 
-    def _breakdown_relation(self, breakdown: dict) -> Relation:
+    def _breakdown_relation(self, breakdown: dict) -> Relation | None:
         total = self.drafts[breakdown["total"]]
         parts = tuple(breakdown["parts"])
+        owner = self._total_that_has(total, [self.drafts[p] for p in parts])
+        if owner is None:
+            return None  # no figure stated before the list can have these parts: no relation to judge
+        if owner is not total:
+            return Relation("breakdown", owner.id, parts, complete=False, explicit=False, note="owner")
         complete = False
         part_concepts = sorted(self.drafts[p].concept or "" for p in parts)
         for identity in self.vocab.identities:
@@ -465,6 +480,36 @@ class Extractor(RelationFinder, TableReader):
             # "自评得分92分，其中：预算执行率得分9分，产出指标得分46分，效益指标得分28分，满意度指标得分9分"
             return Relation("breakdown", total.id, parts, complete=True, explicit=False, note="scores")
         return Relation("breakdown", total.id, parts, complete=complete, explicit=True)
+
+    def _total_that_has(self, total: Draft, parts: list[Draft]) -> Draft | None:
+        """The figure a 其中 list breaks down, given its parts: the nearest figure before the list when its
+        concept can have them (by the identities), else the last earlier figure of the paragraph whose concept
+        can ("本年支出合计A…年末结转结余B。其中，基本支出…项目支出…": A), else none."""
+        known = [p.concept for p in parts if p.concept is not None]
+        if total.concept is None or not known:
+            return total
+        owners = frozenset.intersection(*(self.vocab.parents(c) for c in known))
+        if not owners or total.concept in owners or total.concept in known:
+            return total
+        if any(total.concept in self._ancestors(c) for c in known):
+            return total  # 人员经费 is a part of 基本支出, itself a part of 支出合计
+        wider = set(owners).union(*(self._ancestors(o) for o in owners))
+        for d in reversed(self.drafts[: total.id]):
+            if d.block != total.block:
+                break
+            if d.concept in wider and d.q.get("kind") == "level" and _same_measure(d.unit, total.unit):
+                return d
+        return None
+
+    def _ancestors(self, concept: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [concept]
+        while todo:
+            for parent in self.vocab.parents(todo.pop()):
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return seen
 
     def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: list[dict] = (),
                part: int | None = None, whole_words: str | None = None) -> None:
@@ -682,6 +727,17 @@ def _score_breakdown(total: Draft, parts: list[Draft]) -> bool:
     return (total.unit == "分" and not total.approx and len(parts) >= 3
             and bool(_SCORE_TOTAL_LABEL.search(total.clause))
             and all(p.unit == "分" and p.concept == "score" and not p.approx for p in parts))
+
+
+def _opener_names(label: str, terms, opener) -> str | None:
+    """The concept a 包括 list is written after ("支出包括：", "收入主要包括："): the list's own total."""
+    if not opener.group().startswith("包括"):
+        return None
+    for start, end, term in reversed(terms):
+        if term.category == "concept" and end <= opener.start():
+            gap = label[end:opener.start()]
+            return term.id if len(gap) <= 2 and not _CLAUSE_BREAK.search(gap) else None
+    return None
 
 
 def _list_opened(label: str):

@@ -83,8 +83,11 @@ class RelationFinder:
         for identity in self.vocab.identities:
             if identity.total not in concepts:
                 continue
-            for total in [d for d in drafts if d.concept == identity.total]:
+            totals = [d for d in drafts if d.concept == identity.total]
+            for total in totals:
                 key = _key(total)
+                if sum(1 for t in totals if _key(t) == key) > 1:
+                    continue  # several figures could be the total: no unique reading, so no identity to judge
                 parts = []
                 for concept in identity.parts + identity.optional:
                     match = [d for d in drafts if d.concept == concept and _same_measure(d.unit, total.unit)
