@@ -142,3 +142,33 @@ def test_enumerated_items_are_not_restatements_of_one_quantity(text):
 def test_a_real_restatement_is_still_a_contradiction():
     text = "本年支出合计2677.20万元。\n全年支出合计2665.79万元。"
     assert ("RL301", "error") in codes(text)
+
+
+# --- counts are not money; shares of one whole broken down several ways ---------------------------------
+@pytest.mark.parametrize("text", [
+    "公务用车购置费支出42.38万元。\n公务用车购置数32辆。",
+    "公务接待费7.15万元。国内公务接待批次486个，国内公务接待人次7371人。",
+    "单位：万元\n公务用车购置费 | 42.38 |\n公务用车购置数 | 3 |\n公务接待费 | 7.15 |\n国内公务接待批次 | 48 |\n",
+])
+def test_counts_named_after_a_money_concept_are_not_money(text):
+    doc = parse_text(text, "r.txt")
+    counted = [f for f in doc.figures if f.value in (32, 486, 7371, 3, 48)]
+    assert counted and all(f.concept is None for f in counted)
+    assert [c for c in codes(text) if c[0] == "RL301"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "政府采购预算17000元，其中集中采购17000元，占政府采购预算的100%；分散采购0元，占政府采购预算的0%。"
+    "按项目类型，货物类采购10000元，占政府采购预算58.8%；工程类采购0元，占政府采购预算0%；服务类采购7000元，占政府采购预算41.2%。",
+    "从征收部门看，税务部门完成1386万元，占一般公共预算收入的48.51%；财政部门完成1471万元，占一般公共预算收入的51.49%。"
+    "从收入分类看，税收收入完成1113万元，占一般公共预算收入的38.96%；非税收入完成1744万元，占一般公共预算收入的61.04%。",
+    "按人员类别，在职人员支出80.00万元，占支出总额的80%，离退休人员支出20.00万元，占支出总额的20%；"
+    "按资金来源，财政拨款支出90.00万元，占支出总额的90%，其他资金支出10.00万元，占支出总额的10%。",
+])
+def test_shares_of_one_whole_in_several_partitions_do_not_exceed_it(text):
+    assert [c for c in codes(text) if c[0] == "RL204"] == []
+
+
+def test_shares_over_the_whole_in_one_partition_still_reported():
+    text = "其中：基本支出800.00万元，占支出总额的70.00%；项目支出400.00万元，占支出总额的40.00%。"
+    assert ("RL204", "error") in codes(text)

@@ -46,6 +46,16 @@ class Draft:
         return self.unit in ("元", "万元", "亿元")
 
 
+_MONEY_NOUN_END = set("费出入金额款资")
+
+
+def names_a_count(vocab, text: str, term, end: int) -> bool:
+    """Whether a money concept named without its money noun is followed by a count word: 公务用车购置数（辆）,
+    国内公务接待批次, 公务接待人次 count cars and visits; they are not the money spent on them."""
+    return (vocab.concepts[term.id].kind == "money" and term.text[-1] not in _MONEY_NOUN_END
+            and text.startswith(vocab.count_after, end) and not text.startswith("数额", end))
+
+
 PERSON_UNITS = ("人", "名")
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from reportlint import patterns
 from reportlint.document import Figure, Relation
-from reportlint.parse.drafts import _DIGIT, _FILLER, _HAN, _RATE_LABEL_END, _YEAR, Draft, _same_measure, unit_fits
+from reportlint.parse.drafts import (_DIGIT, _FILLER, _HAN, _RATE_LABEL_END, _YEAR, Draft, _same_measure, names_a_count,
+                                     unit_fits)
 from reportlint.parse.normalize import NormText
 from reportlint.parse.numbers import find_numbers
 from reportlint.parse.relation_facts import RelationFinder
@@ -143,6 +144,8 @@ class Extractor(RelationFinder, TableReader):
                 before = text[s - 1]
                 if _HAN.match(before) and before not in _GLUE_CHARS and before not in _BEFORE_PROJECT:
                     continue  # "乡村振兴项目支出": one named project's spending, not the department's 项目支出
+            if term.category == "concept" and names_a_count(vocab, text, term, e):
+                continue  # "公务用车购置数", "公务接待批次": a count of cars or of visits, not the money spent on them
             if term.category == "concept" and self.vocab.concepts[term.id].generic and _CLASS_MARK_BEFORE.search(text, 0, s):
                 continue  # "一般公共服务（类）支出": a functional class's spending, not the total
             if term.category == "concept" and len(term.text) <= 2:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlint import patterns
 from reportlint.document import Relation, Table, TablePlace
-from reportlint.parse.drafts import _DIGIT, _YEAR, Draft, _key, _same_measure, unit_fits
+from reportlint.parse.drafts import _DIGIT, _YEAR, Draft, _key, _same_measure, names_a_count, unit_fits
 from reportlint.parse.numbers import parse_cell_number
 from reportlint.parse.tables import is_key_value, row_labels
 
@@ -224,7 +224,9 @@ class TableReader:
         col_terms = vocab.find_terms(col_label.split("/")[-1]) if len(col_label.split("/")[-1]) <= _LABEL_MAX else ()
         cap_terms = vocab.find_terms(caption)
         concept = None
-        for terms in (row_terms, col_terms):
+        for terms, label in ((row_terms, row_label), (col_terms, col_label.split("/")[-1])):
+            if any(t[2].category == "concept" and names_a_count(vocab, label, t[2], t[1]) for t in terms):
+                break  # "公务用车购置数", "国内公务接待批次": a count, not money
             concepts = [t for t in terms if t[2].category == "concept"]
             if concepts:
                 concept = concepts[-1][2].id
