@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reportlint.checks import Context, rule
+from reportlint.checks.headings import contents_entries, inline_marker, is_list_item
 from reportlint.document import Heading, Pos, Span
 from reportlint.profiles import builtin_profiles, detect_profile
 from reportlint import patterns
@@ -126,7 +127,8 @@ def heading_numbering(ctx: Context):
 
     Heading numbering: a gap, a duplicate, a change of style, or top-level numerals restarting inside a section.
     """
-    headings = list(ctx.doc.headings)
+    contents = contents_entries(ctx.doc)
+    headings = [h for h in ctx.doc.headings if h.index not in contents]
     bodied = {h.index for h in _headings_with_bodies(ctx)}
     seen_bodied: dict[tuple, bool] = {}
     for finding in _numbering(ctx, headings, bodied, seen_bodied):
@@ -139,6 +141,7 @@ def _numbering(ctx: Context, headings: list[Heading], bodied: set[int], seen_bod
     last: dict[tuple, int] = {}
     restarted: dict[tuple, int] = {}
     broken: dict[tuple, bool] = {}
+    form: dict[tuple, bool] = {}  # whether the last heading of the key was a numbered sentence (a list item)
     stack: list[Heading] = []
     top_last = 0
     for h in headings:
@@ -150,6 +153,11 @@ def _numbering(ctx: Context, headings: list[Heading], bodied: set[int], seen_bod
         span = Span(Pos(h.line, h.column), Pos(h.line, h.column + len(h.marker)))
         previous = last.get(key)
         reportable = h.index in bodied
+        item = is_list_item(h)
+        if previous is not None and h.number == 1 and form.get(key, item) != item and _RANK[h.style] >= 3:
+            previous = None  # "1.引言 … 1.基本支出2956.36万元，其中…": a list of numbered sentences starts, not a duplicate
+            last.pop(key, None)
+        form[key] = item
         if previous is not None and h.number == 1 and previous >= 2 and not seen_bodied.get(key):
             previous = None  # the run before was a table of contents: the body starts here
             last.pop(key, None)
@@ -175,11 +183,12 @@ def _numbering(ctx: Context, headings: list[Heading], bodied: set[int], seen_bod
                 f"编号样式中途改变：“{_marker(sibling, h.number - 1)}”之后是“{h.marker}”，应写作“{_marker(sibling, h.number)}”",
                 f"numbering style changes: '{_marker(sibling, h.number - 1)}' is followed by '{h.marker}'; expected "
                 f"'{_marker(sibling, h.number)}'",
-                subject=f"style:{h.marker}{h.title[:12]}",
+                subject=f"style:{h.marker}{h.title[:12]}", severity="info",  # the numbers run on: cosmetic
             )
             parent = None if parent is None else parent
         elif previous is None:
-            if h.number > 1 and parent is not None and h.number == parent.number + 1 and rank > _RANK[parent.style]:
+            if (h.number > 1 and parent is not None and h.number == parent.number + 1 and rank > _RANK[parent.style]
+                    and not inline_marker(parent, _marker(h.style, h.number - 1))):
                 broken[key] = True
                 yield ctx.finding(
                     "RL502", span,
