@@ -172,3 +172,27 @@ def test_shares_of_one_whole_in_several_partitions_do_not_exceed_it(text):
 def test_shares_over_the_whole_in_one_partition_still_reported():
     text = "其中：基本支出800.00万元，占支出总额的70.00%；项目支出400.00万元，占支出总额的40.00%。"
     assert ("RL204", "error") in codes(text)
+
+
+# --- lists of names: 和/及 inside a name, a name repeated at a PDF line start ------------------------------
+@pytest.mark.parametrize("text", [
+    "我乡内设办室4个，包括：党政办公室（人大办公室）、民政和社会事务办公室、平安建设办公室、财政办公室。",
+    "本局内设机构3个，分别为：综合办公室、市场规范管理和价格监督科、网络交易及信用监管科。",
+    "常委会内设机构3个：监察和司法委员会、财政经济委员会、城乡建设与环境保护委员会。",
+])
+def test_and_inside_a_name_does_not_split_it(text):
+    assert [c for c in codes(text) if c[0] == "RL106"] == []
+
+
+def test_and_joining_two_names_still_counts_both():
+    assert [c[0] for c in codes("下属单位有3个，分别为局机关本级、财政事务中心、审计中心和国库集中支付中心。")] == ["RL106"]
+    assert [c[0] for c in codes("内设股室3个：办公室、预算股和国库股。")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "本院内设3个内设机构，即办公室、检察部、政治部、办公室\n- 人员情况\n",
+    "设有2个科室：综合科、业务科、综合科\n",
+    "下设3个中心，即甲中心、乙中心、丙中心\n● 人员编制情况\n",
+])
+def test_a_name_repeated_or_a_bullet_after_the_list_is_not_an_item(text):
+    assert [c for c in codes(text) if c[0] == "RL106"] == []

@@ -348,6 +348,36 @@ _COMMA = patterns.compile(r"[，,]")
 _BRACKETS = patterns.compile(r"[（(][^）)]*[）)]|《[^》]*》|“[^”]*”|\"[^\"]*\"")
 
 
+_BULLETS = ("-", "•", "·", "●", "○", "■", "□", "◆", "▪")  # a line opening with one starts a new element
+_DUN = patterns.compile(r"、")
+_AND = patterns.compile(r"(?<=.{2})(?:以及|和|及|与)(?=.{2})")
+
+
+def listed_names(text: str) -> list[str]:
+    """The names of a 、-separated list, a 和/及 splitting a piece only where the words before it end like a
+    name (rules/concepts.toml [lists]): "审计中心和国库集中支付中心" is two names, "民政和社会事务办公室" one."""
+    endings = vocabulary().name_endings
+    flat = _BRACKETS.sub(lambda m: "□" * len(m.group()), text)
+    names: list[str] = []
+    for piece in (p.strip() for p in _DUN.split(flat)):
+        if not piece:
+            continue
+        start = 0
+        for m in _AND.finditer(piece):
+            if piece[start:m.start()].rstrip("□").endswith(endings):
+                names.append(piece[start:m.start()])
+                start = m.end()
+        names.append(piece[start:])
+    return names
+
+
+def listed_counts(text: str, drop_last: bool = False) -> set[int]:
+    """The counts a charitable reader can take from a list: its names, and its distinct names (a PDF line that
+    starts over repeats one)."""
+    names = listed_names(text)[: -1 if drop_last else None]
+    return {len(names), len(set(names))}
+
+
 def listed_items(text: str) -> list[str] | None:
     """The items of "A、B和C" (separators inside brackets and quotes ignored); None when the list is open
     ("A、B等") or does not look like a list of names."""
@@ -376,6 +406,7 @@ def count_vs_list(ctx: Context):
     """
     from reportlint.document import Span
     from reportlint.parse.normalize import join, normalize_line, to_simplified
+    from reportlint.parse.segment import match_heading
 
     lines = ctx.doc.lines
     for number, line in enumerate(lines, start=1):
@@ -386,6 +417,7 @@ def count_vs_list(ctx: Context):
         # a list that runs to the end of the line without a stop goes on in the next lines (a PDF wrap)
         following = number
         while (following < len(lines) and following - number < 4 and lines[following].strip()
+               and not lines[following].lstrip().startswith(_BULLETS) and match_heading(lines[following].strip()) is None
                and not norm.text.rstrip().endswith(("。", "；", ";", ":", "："))):
             norm = join([norm, normalize_line(to_simplified(lines[following].strip()), following + 1)])
             following += 1
@@ -395,11 +427,12 @@ def count_vs_list(ctx: Context):
             items = listed_items(m.group("list"))
             if items is None:
                 continue
-            if m.group("end") in (":", "："):
-                items = items[:-1]  # "…效能监督科及所属事业单位：…": the last piece heads another list
+            # "…效能监督科及所属事业单位：…": the last name heads another list
+            heads_another = m.group("end") in (":", "：")
             stated = int(m.group("count"))
-            if stated == len(items) or stated < 2:
+            if stated < 2 or stated in listed_counts(m.group("list"), heads_another):
                 continue
+            items = listed_names(m.group("list"))[: -1 if heads_another else None]
             span = norm.span(m.start("count"), m.end("word"))
             listed = norm.span(m.start("list"), m.end("list"))
             yield ctx.finding(
