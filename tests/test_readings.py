@@ -196,3 +196,27 @@ def test_and_joining_two_names_still_counts_both():
 ])
 def test_a_name_repeated_or_a_bullet_after_the_list_is_not_an_item(text):
     assert [c for c in codes(text) if c[0] == "RL106"] == []
+
+
+# --- items of a list: a restated total, a payment to date -------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "项目批复总投资61.80万元，其中中央财政资金30.90万元，县财政资金30.90万元，共计下达61.80万元。",
+    "项目总投资120.00万元，其中省级资金80.00万元，市级资金40.00万元，2023年度下达资金120.00万元。",
+    "年度资金总额50.00万元，其中：中央补助30.00万元、县级配套20.00万元、合计50.00万元。",
+])
+def test_an_item_restating_the_total_is_not_a_part(text):
+    assert [c for c in codes(text) if c[0] in ("RL101", "RL102")] == []
+
+
+def test_parts_still_checked_when_an_item_restates_the_total():
+    text = "项目批复总投资61.80万元，其中中央财政资金30.90万元，县财政资金20.90万元，共计下达61.80万元。"
+    assert "RL101" in [c[0] for c in codes(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "统筹整合使用财政涉农资金107.13万元，其中项目管理费1.07万元，目前项目资金已拨付106.36万元。",
+    "项目资金300.00万元，其中设备购置200.00万元，截至12月底已支付120.00万元。",
+    "安排专项资金80.00万元，其中培训经费20.00万元，资金已到位80.00万元。",
+])
+def test_a_payment_to_date_is_not_an_item_of_the_allocation(text):
+    assert [c for c in codes(text) if c[0] in ("RL101", "RL102")] == []

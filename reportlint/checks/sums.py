@@ -93,7 +93,7 @@ def sum_mismatch(ctx: Context):
         if explained_by_unit_slip(total, parts, rel.complete, ctx.doc):
             continue
         gap, tol = sum_gap(total, parts)
-        if abs(gap) <= tol:
+        if abs(gap) <= tol or _restated_total_fits(total, parts):
             continue
         exact = rel.complete
         disjoint = _disjoint_parts(total, parts)
@@ -123,10 +123,26 @@ def sum_mismatch(ctx: Context):
             f"{terms_en} = {summed}{unit}, but {_name_en(ctx, total)} is {total.text}; off by {_amount(abs(gap), total)}{unit}",
             severity=severity,
             related=[(p.span, f"{_name(ctx, p)} {p.text}", f"{_name_en(ctx, p)} {p.text}") for p in parts],
+            reading=(f"恒等式：{rel.note}" if rel.kind == "identity" else
+                     f"把所列各项理解为 {_name(ctx, total)} {total.text} 的分项"),
+            certainty="explicit" if severity == "error" else "inferred",
             subject=f"{total.concept}={'+'.join(sorted(p.concept or '?' for p in parts))}:{total.text}",
             figures=[total, *parts],
         )
     yield from chosen.values()
+
+
+def _restated_total_fits(total: Figure, parts: list[Figure]) -> bool:
+    """"总投资61.8万元，其中中央资金30.9万元，县级资金30.9万元，共计下达61.8万元": an item with the total's own
+    value restates the total; the list is consistent when the other items add up to it."""
+    for k, part in enumerate(parts):
+        if part.value == total.value and part.unit == total.unit:
+            rest = parts[:k] + parts[k + 1:]
+            if len(rest) >= 2:
+                gap, tol = sum_gap(total, rest)
+                if abs(gap) <= tol:
+                    return True
+    return False
 
 
 @rule("RL102", "part-exceeds-total", "error")

@@ -299,6 +299,9 @@ class Extractor(RelationFinder, TableReader):
                 if not opens and not self._sibling(breakdown, concept) and not self._parallel(breakdown, concept, label):
                     breakdown = None  # not another item of the list
             part_of = None
+            if (breakdown and kind == "level" and not opens and breakdown["parts"]
+                    and _says_progress(vocab, label) and not _says_progress(vocab, self.drafts[breakdown["total"]].gap)):
+                breakdown = None  # "资金107.13万元，其中管理费1.07万元，目前已拨付106.36万元": a payment to date, not an item
             if kind == "level":
                 if opens and ids:
                     total_id = self._breakdown_total(ids, number.unit,
@@ -730,6 +733,10 @@ def _score_breakdown(total: Draft, parts: list[Draft]) -> bool:
     return (total.unit == "分" and not total.approx and len(parts) >= 3
             and bool(_SCORE_TOTAL_LABEL.search(total.clause))
             and all(p.unit == "分" and p.concept == "score" and not p.approx for p in parts))
+
+
+def _says_progress(vocab, text: str) -> bool:
+    return any(word in text for word in vocab.progress_words)
 
 
 def _opener_names(label: str, terms, opener) -> str | None:
