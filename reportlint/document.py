@@ -138,6 +138,7 @@ class Relation:
       breakdown  total = parts (complete) or parts ≤ total (partial): "X，其中 A a、B b"
       share      result% = parts[0] / total: "占Y%"
       rate       result% = parts[0] / total: 执行率 = 执行数 / 预算数 (candidates in ``alternatives``)
+      remainder-rate  result% = parts[0] / (parts[0] + parts[1]): "支付X，未支付Y，支付率r"
       change     result% = parts[0] / (total ∓ parts[0]): "增加X，增长Y%" (total = the current level)
       adjust     total = parts[0] ± parts[1]: "由年初预算X调整为Y，调增Δ"; 本年 = 上年 ± 变动
       difference total = |parts[0] − parts[1]|: "支出a，年初预算为b，差值为c"

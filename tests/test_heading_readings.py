@@ -53,3 +53,10 @@ def test_a_change_of_style_with_the_numbers_running_on_is_only_info(pair):
     first, second = pair
     text = "一、部门概况\n" + BODY + f"{first}机构设置\n" + BODY + f"{second}人员编制\n" + BODY
     assert all(severity == "info" for _, severity, _ in numbering(text))
+
+
+def test_a_circled_number_lost_in_pdf_text_is_not_a_gap():
+    text = "一、基本情况\n" + BODY + "①内设股室7个\n" + BODY + " 局下辖3个大队\n" + BODY + "③区级办公室2个\n" + BODY
+    assert numbering(text) == []
+    kept = "一、基本情况\n" + BODY + "①内设股室7个\n" + BODY + "  局下辖3个大队。\n" + "③区级办公室2个\n" + BODY
+    assert [m for _, _, m in numbering(kept) if "跳号" in m]

@@ -220,3 +220,41 @@ def test_parts_still_checked_when_an_item_restates_the_total():
 ])
 def test_a_payment_to_date_is_not_an_item_of_the_allocation(text):
     assert [c for c in codes(text) if c[0] in ("RL101", "RL102")] == []
+
+
+# --- constructions that state a relation the checks now read -----------------------------------------------
+@pytest.mark.parametrize("text,fires", [
+    ("公务接待费2.30万元，较上年减少1.5万元（42.86%），主要原因是厉行节约。", True),
+    ("会议费12.00万元，比上年增加2.00万元（16.67%）。", True),
+    ("培训费8.00万元，同比减少2.00万元(20.00%)。", False),
+])
+def test_a_bracketed_rate_after_a_change_is_its_rate(text, fires):
+    assert (("RL203", "error") in codes(text)) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("本单位主要有部门预算项目支出、专项预算支出二类支出，项目资金总预算为2455.50万元，其中部门预算项目支出87.50万元，专项预算支出2350.00万元。", True),
+    ("资金共分为三类，总额300.00万元，其中：设备购置100.00万元，工程建设150.00万元，人员培训50.00万元。", False),
+    ("项目资金包括两个部分，合计为90.00万元，其中中央资金60.00万元，地方配套资金20.00万元。", True),
+])
+def test_a_stated_number_of_classes_makes_the_list_complete(text, fires):
+    assert (("RL101", "error") in codes(text)) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("全年资金支付18501.10万元，未支付703.00万元，支付率95%。", True),
+    ("项目资金到位450.00万元，未到位50.00万元，资金到位率90.00%。", False),
+    ("专项资金已拨付80.00万元，尚未拨付20.00万元，拨付率85.00%。", True),
+])
+def test_a_rate_after_done_and_left_is_done_over_both(text, fires):
+    assert (("RL201", "error") in codes(text)) is fires
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("下达资金2263万元。其中：河道治理1435万元，水库维护25万元，饮水维护55万元，小流域治理700万元，设施维养6万元，水资源管理14万元，水价改革18万元。", True),
+    ("下达资金2253万元。其中：河道治理1435万元，水库维护25万元，饮水维护55万元，小流域治理700万元，设施维养6万元，水资源管理14万元，水价改革18万元。", False),
+    ("下达资金2600万元。其中：河道治理1435万元，水库维护25万元，饮水维护55万元，小流域治理700万元。", False),  # a partial list
+])
+def test_a_long_list_just_short_of_its_total_is_a_warning(text, fires):
+    found = [c for c in codes(text) if c[0] == "RL101"]
+    assert (found == [("RL101", "warning")]) is fires

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlint.checks import Context, rule
-from reportlint.checks.arithmetic import fmt, meets, percent_interval, ratio_interval, scale, value
+from reportlint.checks.arithmetic import fmt, half_units, meets, percent_interval, ratio_interval, scale, value
 from reportlint.document import Figure
 from reportlint.rules import vocabulary
 
@@ -48,6 +48,9 @@ def rate_mismatch(ctx: Context):
     """
     doc = ctx.doc
     for rel in doc.relations:
+        if rel.kind == "remainder-rate":
+            yield from _remainder_rate(ctx, rel)
+            continue
         if rel.kind != "rate" or rel.result is None or not rel.alternatives:
             continue
         rate = doc.figure(rel.result)
@@ -91,6 +94,32 @@ def rate_mismatch(ctx: Context):
                      (den.span, f"分母 {den.text}", f"denominator {den.text}")],
             subject=f"{rate.concept or 'rate'}:{rate.text}", figures=[rate, num, den],
         )
+
+
+def _remainder_rate(ctx: Context, rel):
+    """"支付X，未支付Y，支付率r": r = X / (X + Y), each figure within its printed precision."""
+    doc = ctx.doc
+    rate, done, left = doc.figure(rel.result), doc.figure(rel.parts[0]), doc.figure(rel.parts[1])
+    if rate.approx:
+        return
+    h_done, h_left = half_units([done, left])
+    x, y = value(done), value(left)
+    if x - h_done <= 0 or x + y <= 0:
+        return
+    lowest = (x - h_done) / (x - h_done + y + h_left) * 100
+    highest = (x + h_done) / (x + h_done + max(y - h_left, Decimal(0))) * 100
+    if meets((lowest, highest), percent_interval(rate)):
+        return
+    computed = x / (x + y) * 100
+    yield ctx.finding(
+        "RL201", rate.span,
+        f"{_name(ctx, rate)}写作 {rate.text}，但 {done.text} ÷（{done.text} + 未完成的 {left.text}）= {fmt(computed)}%",
+        f"the rate is stated as {rate.text}, but {done.text} / ({done.text} + {left.text} left) = {fmt(computed)}%",
+        related=[(done.span, f"已完成 {done.text}", f"done {done.text}"),
+                 (left.span, f"未完成 {left.text}", f"left {left.text}")],
+        subject=f"{rate.concept or 'rate'}:{rate.text}", figures=[rate, done, left],
+        reading=f"比率 = {done.text} ÷ ({done.text} + {left.text})", certainty="explicit",
+    )
 
 
 @rule("RL202", "share-mismatch", "error")

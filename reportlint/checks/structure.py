@@ -135,12 +135,20 @@ def heading_numbering(ctx: Context):
         yield finding
 
 
+def _marker_lost(doc, after: int, before: int) -> bool:
+    """Whether a line between two circled-number headings begins with one blank where the marker would stand
+    (" 局下辖…" between ① and ③): PDF text drops the glyphs of circled numbers, so the gap is damage (an
+    indented paragraph begins with two blanks)."""
+    return any(line[:1] in (" ", "\u3000") and line[1:2] not in (" ", "\u3000", "") for line in doc.lines[after:before - 1])
+
+
 def _numbering(ctx: Context, headings: list[Heading], bodied: set[int], seen_bodied: dict):
     """Walk the headings keeping, per (parent, style), the last number; report only headings that head something."""
     # state per (parent heading index, style): last number, and whether we are inside a restart
     last: dict[tuple, int] = {}
     restarted: dict[tuple, int] = {}
     broken: dict[tuple, bool] = {}
+    last_line: dict[tuple, int] = {}  # the line of the last heading of the key
     form: dict[tuple, bool] = {}  # whether the last heading of the key was a numbered sentence (a list item)
     stack: list[Heading] = []
     top_last = 0
@@ -228,11 +236,13 @@ def _numbering(ctx: Context, headings: list[Heading], bodied: set[int], seen_bod
                 del restarted[key]  # back on the main sequence
             elif h.number != previous + 1:
                 pass
-        elif h.number > previous + 1:
+        elif h.number > previous + 1 and not (h.style == "circled"
+                                              and _marker_lost(ctx.doc, last_line.get(key, h.line), h.line)):
             yield ctx.finding(
                 "RL502", span, f"编号跳号：“{_marker(h.style, previous)}”之后是“{h.marker}”",
                 f"numbering gap: '{h.marker}' follows '{_marker(h.style, previous)}'", subject=f"gap:{h.marker}{h.title[:12]}",
             )
+        last_line[key] = h.line
         if key in restarted and h.number == restarted[key] + 1:
             del restarted[key]
         last[key] = h.number if key not in restarted else h.number

@@ -97,8 +97,10 @@ def sum_mismatch(ctx: Context):
             continue
         exact = rel.complete
         disjoint = _disjoint_parts(total, parts)
+        near_miss = False
         if not exact and gap < 0:
-            if rel.kind != "identity" and not _all_required(total, parts):
+            near_miss = _near_miss(rel, total, parts, gap)
+            if rel.kind != "identity" and not _all_required(total, parts) and not near_miss:
                 continue  # a partial breakdown only bounds
             severity = "warning"  # parts short of the total: other categories may exist
         elif not exact:
@@ -124,12 +126,21 @@ def sum_mismatch(ctx: Context):
             severity=severity,
             related=[(p.span, f"{_name(ctx, p)} {p.text}", f"{_name_en(ctx, p)} {p.text}") for p in parts],
             reading=(f"恒等式：{rel.note}" if rel.kind == "identity" else
-                     f"把所列各项理解为 {_name(ctx, total)} {total.text} 的分项"),
+                     f"若所列 {len(parts)} 项即 {total.text} 的全部分项（只差 {_amount(abs(gap), total)}{unit}）"
+                     if near_miss else f"把所列各项理解为 {_name(ctx, total)} {total.text} 的分项"),
             certainty="explicit" if severity == "error" else "inferred",
             subject=f"{total.concept}={'+'.join(sorted(p.concept or '?' for p in parts))}:{total.text}",
             figures=[total, *parts],
         )
     yield from chosen.values()
+
+
+def _near_miss(rel, total: Figure, parts: list[Figure], gap: Decimal) -> bool:
+    """A 其中 list of four or more amounts that falls short of its total by at most 0.5%: meant as the whole
+    list (a partial list names the large items and leaves a visible remainder), so a figure is likely wrong.
+    Inferred, so a warning."""
+    return (rel.kind == "breakdown" and rel.explicit and not rel.note and total.is_money and len(parts) >= 4
+            and total.value > 0 and -gap <= value(total) * Decimal("0.005"))
 
 
 def _restated_total_fits(total: Figure, parts: list[Figure]) -> bool:

@@ -46,6 +46,7 @@ _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总
 
 
 _CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
+_OPEN_BRACKET_ONLY = patterns.compile(r"\s*\(\s*(?:同比)?(?:增长|下降|增幅|降幅)?\s*$")
 _MASKED_NAME = patterns.compile(r"[*＊×#]{2,}")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
 # what may stand right before 项目支出 when it is the department's (本年度项目支出, 部门预算项目支出, 基本支出和项目支出,
@@ -278,6 +279,11 @@ class Extractor(RelationFinder, TableReader):
             elif change:
                 direction = 1 if change.group() in vocab.increase else -1
                 kind = "change-rate" if number.unit == "%" else "change"
+            elif (number.unit == "%" and _OPEN_BRACKET_ONLY.match(label) and ids
+                  and self.drafts[ids[-1]].q.get("kind") == "change"):
+                # "较上年减少1.5万元（42.86%）": the rate of the change it is bracketed after
+                direction = 1 if self.drafts[ids[-1]].q.get("direction") == "+" else -1
+                kind = "change-rate"
             elif index in respective_shares or (number.unit == "%" and _SHARE.search(label)):
                 kind = "share"
             elif (number.unit == "%" and _OF_WHOLE.match(label) and ids and "占" in self.drafts[ids[-1]].clause
@@ -482,6 +488,8 @@ class Extractor(RelationFinder, TableReader):
                 complete = True
             elif identity.optional and set(part_concepts) == identity.members:
                 complete = True  # every part, the optional ones included: an equality
+        if not complete and _counted_classes(self.sentences[total.sentence][2] if total.sentence >= 0 else "", len(parts)):
+            complete = True  # "主要有部门预算项目支出、专项预算支出二类支出…其中…": the list is said to be all of it
         if not complete and _score_breakdown(total, [self.drafts[p] for p in parts]):
             # "自评得分92分，其中：预算执行率得分9分，产出指标得分46分，效益指标得分28分，满意度指标得分9分"
             return Relation("breakdown", total.id, parts, complete=True, explicit=False, note="scores")
@@ -733,6 +741,19 @@ def _score_breakdown(total: Draft, parts: list[Draft]) -> bool:
     return (total.unit == "分" and not total.approx and len(parts) >= 3
             and bool(_SCORE_TOTAL_LABEL.search(total.clause))
             and all(p.unit == "分" and p.concept == "score" and not p.approx for p in parts))
+
+
+_CLASS_COUNT = patterns.compile(r"(?:共|分为|主要有|包括|有)[^，,。；;]{0,40}?(?<![\d.])([二两三四五六七八九]|[2-9])\s*(?:类|大类|种|个部分|部分|个方面)")
+_CN_SMALL = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _counted_classes(sentence: str, parts: int) -> bool:
+    """Whether the sentence says how many kinds the total has ("分为三类", "主要有…二类支出") and lists that many."""
+    for m in _CLASS_COUNT.finditer(sentence):
+        word = m.group(1)
+        if (_CN_SMALL.get(word) or int(word)) == parts:
+            return True
+    return False
 
 
 def _says_progress(vocab, text: str) -> bool:

@@ -275,6 +275,8 @@ class RelationFinder:
             if rate.q.get("kind") != "rate" or rate.approx or rate.unit != "%":
                 continue
             before = [self.drafts[i] for i in ids[:pos]]
+            if self._remainder_rate(rate, before):
+                continue
             if rate.concept in self.vocab.rate_results:
                 self._named_rate(rate, ids)
             elif rate.concept == "execution_rate" or (rate.concept is None and not _RATE_LABEL_END.search(rate.clause)):
@@ -284,6 +286,21 @@ class RelationFinder:
                 if pairs:
                     self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
                                                    alternatives=pairs, note="count"))
+
+    def _remainder_rate(self, rate: Draft, before: list[Draft]) -> bool:
+        """"资金支付18501.096万元，未支703万元，支付率95%": the rate right after an amount done and the amount left
+        undone (rules/concepts.toml [change] remainder) is done / (done + left), explicitly."""
+        if len(before) < 2:
+            return False
+        done, left = before[-2], before[-1]
+        if not (left.sentence == done.sentence == rate.sentence and left.q.get("kind") == "level"
+                and done.q.get("kind") == "level" and done.is_money_like() and _same_measure(done.unit, left.unit)
+                and not done.approx and not left.approx):
+            return False
+        if not any(word in left.clause for word in self.vocab.remainder_words):
+            return False
+        self.relations.append(Relation("remainder-rate", None, (done.id, left.id), result=rate.id, explicit=True))
+        return True
 
     def _money_rate(self, rate: Draft, before: list[Draft]) -> None:
         """执行率 = the actual amount just before the rate over the budgets of its scope in the paragraph (or,

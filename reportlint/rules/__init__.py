@@ -106,6 +106,7 @@ class Vocabulary:
         self.decrease = tuple(change.get("decrease", ()))
         self.previous_year = tuple(change.get("previous_year", ()))
         self.name_endings = tuple(data.get("lists", {}).get("name_endings", ()))
+        self.remainder_words = tuple(change.get("remainder", ()))
         self.progress_words = tuple(change.get("progress", ()))
         self.count_after = tuple(sorted(change.get("count_after", ()), key=len, reverse=True))
         self.reason_pattern = patterns.compile(

@@ -24,7 +24,7 @@ from reportlint.rules import vocabulary
 
 _COUNTS = [w for w in COUNT_WORDS.split("|") if w]
 UNITS = sorted(set(["", "%", "‰", "分", "元", "万元", "千元", "亿元", "万人"] + _COUNTS + [f"万{w}" for w in _COUNTS]))
-RELATION_KINDS = ["breakdown", "identity", "share", "rate", "change", "adjust", "difference", "balance", "table-sum"]
+RELATION_KINDS = ["breakdown", "identity", "share", "rate", "remainder-rate", "change", "adjust", "difference", "balance", "table-sum"]
 
 
 def _money_consistent(df: pd.DataFrame) -> pd.Series:
