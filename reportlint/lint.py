@@ -7,7 +7,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-from reportlint.checks import Context, Rule, all_rules
+from reportlint.checks import Context, Rule, all_rules, default_rules
 from reportlint.document import Document, Pos, Span
 from reportlint.finding import Finding
 from reportlint.parse import parse_text
@@ -87,7 +87,7 @@ def lint_text(text: str, path: str, encoding: str = "utf-8", rules: list[Rule] |
     doc = parse_text(text, path, encoding)
     ctx = Context(doc)
     ctx.profile = profile  # type: ignore[attr-defined]
-    chosen = rules if rules is not None else all_rules()
+    chosen = rules if rules is not None else default_rules()
     findings: list[Finding] = []
     for item in chosen:
         if item.func is None:

@@ -34,9 +34,19 @@ FAMILIES = {
 class Rule:
     code: str
     name: str
-    severity: str
+    severity: str  # the default severity: the declared one, lowered by the precision measured on real text
     func: Callable[["Context"], Iterable[Finding]] | None
     doc: str
+    declared: str = ""  # the severity the rule declares
+    precision: tuple[int, int] | None = None  # (true, all) errors and warnings on the labelled real corpora
+    opt_in: bool = False  # measured below OPT_IN_BELOW: runs only when --select names it
+
+    @property
+    def precision_text(self) -> str:
+        if self.precision is None or not self.precision[1]:
+            return "—"
+        true, total = self.precision
+        return f"{true / total:.2f} ({true}/{total})"
 
     @property
     def family(self) -> str:
@@ -51,9 +61,43 @@ REGISTRY: dict[str, Rule] = {}
 MODULES = ("input", "sums", "rates", "contradictions", "units", "structure", "scoring", "text")
 
 
+# Severity follows measured precision (DESIGN.md, "Readings"): a rule whose findings on real, hand-checked text
+# (``bench/precision`` writes ``rules/precision.toml``) are true less often than WARNING_BELOW is a warning by
+# default; below OPT_IN_BELOW it is off unless selected. Fewer than MIN_MEASURED findings measure nothing.
+WARNING_BELOW = 0.9
+OPT_IN_BELOW = 0.6
+MIN_MEASURED = 5
+
+
+def _measured() -> dict:
+    from reportlint.rules import RULES_DIR, load_toml
+
+    path = RULES_DIR / "precision.toml"
+    return load_toml(path).get("rule", {}) if path.exists() else {}
+
+
+_MEASURED = _measured()
+
+
+def by_precision(code: str, severity: str) -> tuple[str, tuple[int, int] | None, bool]:
+    """The default severity of a rule declared ``severity``, its measured precision, and whether it is opt-in."""
+    entry = _MEASURED.get(code)
+    if not entry:
+        return severity, None, False
+    true, total = int(entry["true"]), int(entry["all"])
+    if total < MIN_MEASURED:
+        return severity, (true, total), False
+    ratio = true / total
+    if ratio < WARNING_BELOW and severity == "error":
+        severity = "warning"
+    return severity, (true, total), ratio < OPT_IN_BELOW
+
+
 def rule(code: str, name: str, severity: str):
     def register(func):
-        REGISTRY[code] = Rule(code, name, severity, func, func.__doc__ or "")
+        effective, measured, opt_in = by_precision(code, severity)
+        REGISTRY[code] = Rule(code, name, effective, func, func.__doc__ or "", declared=severity,
+                              precision=measured, opt_in=opt_in)
         return func
 
     return register
@@ -68,6 +112,11 @@ def all_rules() -> list[Rule]:
     for module in MODULES:
         importlib.import_module(f"reportlint.checks.{module}")
     return [REGISTRY[c] for c in sorted(REGISTRY)]
+
+
+def default_rules() -> list[Rule]:
+    """The rules that run when none are selected: all but the opt-in ones."""
+    return [r for r in all_rules() if not r.opt_in]
 
 
 class Context:
