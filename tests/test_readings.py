@@ -258,3 +258,23 @@ def test_a_rate_after_done_and_left_is_done_over_both(text, fires):
 def test_a_long_list_just_short_of_its_total_is_a_warning(text, fires):
     found = [c for c in codes(text) if c[0] == "RL101"]
     assert (found == [("RL101", "warning")]) is fires
+
+
+# --- a 合计 row takes its concept from the table's title, never from the paragraph before the table --------
+TAB_TABLE = "单位：万元\n\t项目\n\t年初预算数\n\t决算数\n\n\t基本支出\n\t600.00\n\t610.20\n\n\t项目支出\n\t400.00\n\t370.20\n\n\t合计\n\t1000.00\n\t980.40\n"
+PIPE_TABLE = "单位：万元\n项目 | 年初预算数 | 决算数 |\n基本支出 | 600.00 | 610.20 |\n项目支出 | 400.00 | 370.20 |\n合计 | 1000.00 | 980.40 |\n"
+
+
+@pytest.mark.parametrize("text", [
+    "示例局2023年部门决算说明\n2023年全年支出980.40万元，其中基本支出610.20万元，项目支出370.20万元。\n" + TAB_TABLE,
+    "某中心2024年决算\n本年支出合计980.40万元，包括基本支出610.20万元和项目支出370.20万元。\n" + PIPE_TABLE,
+    "一、支出情况\n全年支出980.40万元。其中：基本支出610.20万元；项目支出370.20万元。\n" + TAB_TABLE,
+])
+def test_a_total_row_does_not_take_the_last_concept_of_the_paragraph_before(text):
+    assert [c for c in codes(text) if c[0] == "RL301"] == []
+
+
+def test_a_total_row_under_a_title_is_that_titles_total():
+    text = "“三公”经费支出决算表\n单位：万元\n项目 | 预算数 | 决算数 |\n因公出国（境）费 | 10.00 | 8.00 |\n公务接待费 | 5.00 | 4.00 |\n合计 | 15.00 | 12.00 |\n" \
+           "“三公”经费支出决算12.50万元。\n"
+    assert ("RL301", "error") in codes(text) or ("RL301", "warning") in codes(text)

@@ -65,6 +65,15 @@ def _column_unit(label: str) -> str:
     return ""
 
 
+_SENTENCE_PUNCT = patterns.compile(r"[。，,；;]")
+
+
+def _is_title(caption: str) -> bool:
+    """Whether the text before a table is its title ("“三公”经费支出决算表"), not the paragraph before it
+    ("…其中基本支出610.20万元，项目支出370.20万元。"): a 合计 row takes its concept only from a title."""
+    return not _SENTENCE_PUNCT.search(caption)
+
+
 class TableReader:
     """Each cell a figure labelled by its row and column; sums over 合计 rows and columns, identities and
     rates within a row or a column; running text in a cell read as prose."""
@@ -232,10 +241,10 @@ class TableReader:
                 concept = concepts[-1][2].id
                 break
         total_row = bool(_TOTAL_ROW_LABEL.search(row_label))
-        if concept is None and draft.unit in ("元", "万元", "亿元") and total_row:
+        if concept is None and draft.unit in ("元", "万元", "亿元") and total_row and _is_title(caption):
             concepts = [t[2].id for t in cap_terms if t[2].category == "concept"]
             specific = [c for c in concepts if not vocab.concepts[c].generic]
-            if concepts:
+            if concepts and len(set(specific)) <= 1:
                 concept = (specific or concepts)[-1]  # "“三公”经费财政拨款支出决算表": 三公经费, not 支出
         if concept and not unit_fits(vocab.concepts[concept].kind, draft.unit):
             concept = None
