@@ -278,3 +278,20 @@ def test_a_total_row_under_a_title_is_that_titles_total():
     text = "“三公”经费支出决算表\n单位：万元\n项目 | 预算数 | 决算数 |\n因公出国（境）费 | 10.00 | 8.00 |\n公务接待费 | 5.00 | 4.00 |\n合计 | 15.00 | 12.00 |\n" \
            "“三公”经费支出决算12.50万元。\n"
     assert ("RL301", "error") in codes(text) or ("RL301", "warning") in codes(text)
+
+
+# --- "决算X，较上年Y减少Δ，较预算Z减少Δ′": each change is X's, against its own reference ----------------------
+@pytest.mark.parametrize("text", [
+    "2023年度支出决算1200.00万元，较上年1300.00万元减少100.00万元，下降7.69%，较年初预算1250.00万元减少50.00万元，下降4.00%。",
+    "“三公”经费支出决算25.00万元，比上年决算30.00万元减少5.00万元，下降16.67%；比预算数28.00万元减少3.00万元，下降10.71%。",
+    "公用经费支出90.00万元，较2022年的100.00万元减少10.00万元，降幅10.00%，与调整后预算95.00万元相比减少5.00万元，下降5.26%。",
+])
+def test_each_comparison_is_the_subjects_against_its_own_reference(text):
+    assert codes(text) == []
+    doc, adjusts = relations(text, "adjust")
+    assert len({r.total for r in adjusts}) == 1  # every change is the subject's
+
+
+def test_a_wrong_change_against_the_budget_is_still_found():
+    text = "2023年度支出决算1200.00万元，较上年1300.00万元减少100.00万元，下降7.69%，较年初预算1250.00万元减少60.00万元，下降4.80%。"
+    assert "RL104" in [c[0] for c in codes(text)]

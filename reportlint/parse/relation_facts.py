@@ -150,8 +150,11 @@ class RelationFinder:
             self.relations.append(Relation("change", level.id, (delta.id,), result=rate.id, explicit=True,
                                            direction=direction, note="base" if is_base else ""))
             if is_base:
+                # the subject's own value: the level before, passing over another comparison's reference
+                # ("决算X，较上年Y减少Δ，较年初预算Z减少Δ′": Δ′ is X against Z, not Y against Z)
                 current = next((self.drafts[p] for p in reversed(ids[: ids.index(level.id)])
-                                if self.drafts[p].q.get("kind") in ("level", "part")), None)
+                                if self.drafts[p].q.get("kind") in ("level", "part")
+                                and not _COMPARED_TO.search(self.drafts[p].clause)), None)
                 if current is not None and not current.approx and _same_measure(current.unit, level.unit):
                     against_budget = "预算" in level.clause  # "24.60万元，比预算30.00万元节约5.40万元"
                     self.relations.append(Relation("adjust", current.id, (level.id, delta.id), explicit=True,
