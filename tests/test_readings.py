@@ -295,3 +295,22 @@ def test_each_comparison_is_the_subjects_against_its_own_reference(text):
 def test_a_wrong_change_against_the_budget_is_still_found():
     text = "2023年度支出决算1200.00万元，较上年1300.00万元减少100.00万元，下降7.69%，较年初预算1250.00万元减少60.00万元，下降4.80%。"
     assert "RL104" in [c[0] for c in codes(text)]
+
+
+# --- "占调整预算105.47%" is a completion rate; "总支出安排X" states the total ---------------------------------
+@pytest.mark.parametrize("text", [
+    "税务部门完成13866万元，占调整预算100.93%；财政部门完成14717万元，占调整预算110.14%。",
+    "本年收入完成520.00万元，占年初预算的104.00%，占全年计划的98.00%。",
+    "项目一完成投资300.00万元，占计划90.00%；项目二完成投资200.00万元，占计划40.00%。",
+])
+def test_a_share_of_a_budget_is_a_completion_rate_not_a_part_of_a_whole(text):
+    assert [c for c in codes(text) if c[0] in ("RL202", "RL204")] == []
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("2024年一般公共预算总支出安排600.00亿元。其中，市本级支出150.00亿元，占总支出的25.00%。", False),
+    ("2024年一般公共预算总支出安排600.00亿元。其中，市本级支出150.00亿元，占总支出的30.00%。", True),
+    ("全年支出安排200.00万元，其中基本支出120.00万元，占全年支出的65.00%。", True),
+])
+def test_a_total_stated_with_anpai_is_the_whole(text, fires):
+    assert (("RL202", "error") in codes(text)) is fires

@@ -50,6 +50,7 @@ _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总
 
 
 _CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
+_BUDGET_WHOLE = patterns.compile(r"^\s*(?:年初|调整后?|全年|年度)?(?:预算|计划|任务|目标)(?:数|额)?\s*$")
 _OPEN_BRACKET_ONLY = patterns.compile(r"\s*\(\s*(?:同比)?(?:增长|下降|增幅|降幅)?\s*$")
 _MASKED_NAME = patterns.compile(r"[*＊×#]{2,}")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
@@ -286,6 +287,8 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                 # "较上年减少1.5万元（42.86%）": the rate of the change it is bracketed after
                 direction = 1 if self.drafts[ids[-1]].q.get("direction") == "+" else -1
                 kind = "change-rate"
+            elif number.unit == "%" and _SHARE.search(label) and _BUDGET_WHOLE.search(_SHARE.search(label).group("whole")):
+                kind = "rate"  # "完成28,583万元，占调整预算105.47%": actual over a budget, a completion rate, not a share
             elif index in respective_shares or (number.unit == "%" and _SHARE.search(label)):
                 kind = "share"
             elif (number.unit == "%" and _OF_WHOLE.match(label) and ids and "占" in self.drafts[ids[-1]].clause

@@ -171,10 +171,11 @@ def _list_opened(label: str):
 
 
 def _last_level(drafts: list[Draft], ids: list[int], unit: str | None) -> int | None:
+    """The last amount stated before a point (a level, or a part named like its total: "总支出…其中，本级支出…")."""
     for fid in reversed(ids):
         d = drafts[fid]
-        if d.q.get("kind") == "level" and (unit is None or _same_measure(d.unit, unit)):
+        if d.q.get("kind") in ("level", "part") and (unit is None or _same_measure(d.unit, unit)):
             return fid
-        if d.q.get("kind") == "level":
+        if d.q.get("kind") in ("level", "part"):
             return None
     return None
