@@ -314,3 +314,27 @@ def test_a_share_of_a_budget_is_a_completion_rate_not_a_part_of_a_whole(text):
 ])
 def test_a_total_stated_with_anpai_is_the_whole(text, fires):
     assert (("RL202", "error") in codes(text)) is fires
+
+
+# --- damaged text: cells run together, a clause without its verb ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "预算执行率 | 877383.91% |\n",
+    "年度资金总额3555035550355501082.12%8.5\n",
+    "全年预算数100.00万元，执行数95.00万元，执行率9500.00100%。\n",
+])
+def test_cells_run_together_are_not_figures(text):
+    doc = parse_text(text, "r.txt")
+    assert all(f.approx for f in doc.figures if f.unit == "%" and f.value >= 10000)
+    assert [c for c in codes(text) if c[0].startswith("RL2")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "本年支出合计200.00万元，较上年决算数120.50万元36.20万元，增长22.11%。",
+    "公务接待费支出8.00万元，比上年6.00万元2.00万元，增长33.33%。",
+    "基本支出150.00万元，与上年相比140.00万元10.00万元。",
+])
+def test_an_amount_without_its_verb_is_not_read(text):
+    doc = parse_text(text, "r.txt")
+    glued = [f for f in doc.figures if f.approx == "damaged"]
+    assert len(glued) == 1
+    assert [c for c in codes(text) if c[0] in ("RL101", "RL203", "RL301")] == []

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from reportlint import patterns
 from reportlint.document import Figure, Relation
-from reportlint.parse.drafts import (_DIGIT, _FILLER, _HAN, _RATE_LABEL_END, _YEAR, Draft, _same_measure, names_a_count,
-                                     unit_fits)
+from reportlint.parse.drafts import (_DIGIT, _FILLER, _HAN, _RATE_LABEL_END, _YEAR, Draft, _same_measure, damage,
+                                     names_a_count, unit_fits)
 from reportlint.parse.breakdowns import BreakdownReader
 from reportlint.parse.lists import (_bracket_owners, _bracketed_lists, _list_opened, _opener_names, _respective_shares,
                                     _respectively, _says_progress)
@@ -216,8 +216,10 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
             concept_terms = [t for t in terms if t[2].category == "concept"]
             state_terms = [t for t in terms if t[2].category == "state"]
             masked = _mask(label, terms)
+            damaged = damage(number.text, number.value, number.unit, label,
+                             numbers[index - 1].unit if index else None)
             draft = Draft(number.text, number.value, number.decimals, number.unit,
-                          norm.span(base + number.start, base + number.end), approx=number.approx,
+                          norm.span(base + number.start, base + number.end), approx=number.approx or damaged,
                           sentence=sid, block=block, gap=label)
             concept = None
             concept_end = 0

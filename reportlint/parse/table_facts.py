@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlint import patterns
 from reportlint.document import Relation, Table, TablePlace
-from reportlint.parse.drafts import _DIGIT, _YEAR, Draft, _key, _same_measure, names_a_count, unit_fits
+from reportlint.parse.drafts import _DIGIT, _YEAR, Draft, _key, _same_measure, damage, names_a_count, unit_fits
 from reportlint.parse.numbers import parse_cell_number
 from reportlint.parse.tables import is_key_value, row_labels
 
@@ -107,7 +107,8 @@ class TableReader:
                     span = norm.span(lead, lead + len(stripped))
                     draft = Draft(stripped, value, decimals, unit, span, block=block,
                                   table=TablePlace(table.index, r, cell.col, row_label, col_label,
-                                                   bool(key_value) and 0 < cell.col))
+                                                   bool(key_value) and 0 < cell.col),
+                                  approx=damage(stripped, value, unit, "", None))  # cells run together
                     self._label_cell(draft, row_label, col_label, table.caption)
                 else:
                     # "其中：一般公共预算：484.14" — a label:value cell
