@@ -338,3 +338,17 @@ def test_an_amount_without_its_verb_is_not_read(text):
     glued = [f for f in doc.figures if f.approx == "damaged"]
     assert len(glued) == 1
     assert [c for c in codes(text) if c[0] in ("RL101", "RL203", "RL301")] == []
+
+
+def test_findings_record_the_reading_they_judged_and_its_certainty():
+    import json
+
+    from reportlint.output.json_output import render
+
+    text = "全年支出合计2665.79万元，其中基本支出2038.31万元，占支出合计的84.06%。"
+    result = lint_text(text, "r.txt")
+    finding = next(f for f in json.loads(render([result]))["findings"] if f["code"] == "RL202")
+    assert finding["reading"] == {"text": "“占支出合计”的整体理解为 2665.79万元（第1行）", "certainty": "explicit"}
+    owner = "本年支出合计1000.00万元。年末结转结余50.00万元。其中，基本支出1600.00万元，项目支出420.00万元。"
+    inferred = [f for f in lint_text(owner, "r.txt").findings if f.code == "RL102"]
+    assert inferred and all(f.severity == "warning" and f.certainty == "inferred" for f in inferred)

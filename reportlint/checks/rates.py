@@ -93,6 +93,8 @@ def rate_mismatch(ctx: Context):
             related=[(num.span, f"分子 {num.text}", f"numerator {num.text}"),
                      (den.span, f"分母 {den.text}", f"denominator {den.text}")],
             subject=f"{rate.concept or 'rate'}:{rate.text}", figures=[rate, num, den],
+            reading=f"比率 = {num.text} ÷ {den.text}" + ("（在几个可能的分母中最接近的一个）" if len(candidates) > 1 else ""),
+            certainty="explicit" if rel.explicit else "inferred",
         )
 
 
@@ -164,6 +166,9 @@ def share_mismatch(ctx: Context):
             related=[(part.span, f"分项 {part.text}", f"part {part.text}"),
                      (whole.span, f"合计 {whole.text}", f"whole {whole.text}")],
             subject=f"share:{part.concept}:{share.text}", figures=[share, part, whole],
+            reading=f"“占{rel.note or '合计'}”的整体理解为 {whole.text}（{ctx.where(whole)}）"
+                    + ("；所写整体的其他数也对不上" if rel.alternatives else ""),
+            certainty="explicit" if rel.explicit else "inferred",
         )
 
 
@@ -222,6 +227,9 @@ def change_rate_mismatch(ctx: Context):
             related=[(level.span, f"本年数 {level.text}", f"current {level.text}"),
                      (delta.span, f"变动额 {delta.text}", f"change {delta.text}")],
             subject=f"change:{level.concept}:{rate.text}", figures=[rate, level, delta],
+            reading=(f"增减幅度的基数为比较对象 {level.text}" if rel.note == "base" else
+                     f"{level.text} 是本期数，{delta.text} 是它相对上期的变动"),
+            certainty="explicit" if rel.explicit else "inferred",
         )
 
 
@@ -271,6 +279,8 @@ def shares_over_100(ctx: Context):
             f"shares of one whole add up to {terms} = {fmt(total)}%, over 100%",
             related=[(s.span, f"占比 {s.text}", f"share {s.text}") for s in shares[:-1]],
             subject=f"shares:{key[1]}", figures=shares,
+            reading="这些占比是同一整体互不重叠的各部分（且不能分成各自合计 100% 的几组分类）",
+            certainty="explicit" if key[0] == "named" else "inferred",
         )
 
 

@@ -189,6 +189,8 @@ def part_exceeds_total(ctx: Context):
                     f"part {_name_en(ctx, part)} {part.text} exceeds its total {_name_en(ctx, total)} {total.text}",
                     related=[(total.span, f"合计 {total.text}", f"total {total.text}")],
                     subject=f"{part.concept}>{total.concept}:{part.text}", figures=[part, total],
+                    reading=f"把“其中”理解为 {total.text}（{ctx.where(total)}）的分项",
+                    certainty="explicit" if rel.explicit else "inferred",
                 )
 
 
