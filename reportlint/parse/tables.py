@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlint import patterns
 
 from reportlint.document import Cell, Table
+from reportlint.parse.normalize import NormText
 from reportlint.parse.numbers import parse_cell_number
 from reportlint.parse.segment import RawCell, RawTable
 
@@ -117,6 +118,15 @@ def _column_labels(resolved: list[list[str]], width: int) -> list[str]:
     return labels
 
 
+def _under_merged_cells(row: list[RawCell], width: int) -> list[RawCell]:
+    """A data row of a .docx dump that is short of the grid's width because its first cells are merged with
+    the rows above (一级指标 "投入（15分）" spanning three indicator rows) ends at the grid's right edge: its
+    cells are the last ones, the merged ones before them empty (carried down by the readers)."""
+    if len(row) >= width or not row or not is_numeric(row[-1].text):
+        return row
+    return [RawCell(NormText("", []), "") for _ in range(width - len(row))] + row
+
+
 def build_tables(raw: RawTable, first_index: int, context: str = "") -> list[Table]:
     """Tables of a raw dump; ``context`` is the text just above it (a title, a unit line)."""
     tables: list[Table] = []
@@ -131,6 +141,8 @@ def build_tables(raw: RawTable, first_index: int, context: str = "") -> list[Tab
             header_count += 1
         if header_count == len(rows):
             header_count = 0 if len(rows) == 1 else 1
+        if raw.kind == "docx" and header_count:
+            rows = rows[:header_count] + [_under_merged_cells(row, width) for row in rows[header_count:]]
         header_texts = [[c.text for c in row] for row in rows[:header_count]]
         resolved = resolve_headers(header_texts, width)
         column_headers = _column_labels(resolved, width)
