@@ -352,3 +352,29 @@ def test_findings_record_the_reading_they_judged_and_its_certainty():
     owner = "本年支出合计1000.00万元。年末结转结余50.00万元。其中，基本支出1600.00万元，项目支出420.00万元。"
     inferred = [f for f in lint_text(owner, "r.txt").findings if f.code == "RL102"]
     assert inferred and all(f.severity == "warning" and f.certainty == "inferred" for f in inferred)
+
+
+# --- scopes: funds named with 预算, 收支总计 of one fund or all ---------------------------------------------
+@pytest.mark.parametrize("text", [
+    "2023年度收入总计1500.00万元，支出总计1500.00万元。财政拨款收入支出总计1000.00万元。",
+    "本年收入合计1200.00万元，本年支出合计1100.00万元。2023年度收入支出决算总计1500.00万元。",
+    "部门收支总计860.00万元。其中财政拨款收支总计700.00万元。支出总计860.00万元。",
+])
+def test_grand_totals_of_another_scope_are_other_quantities(text):
+    assert [c for c in codes(text) if c[0] in ("RL105", "RL301")] == []
+
+
+@pytest.mark.parametrize("text,fund", [
+    ("政府性基金预算财政拨款支出150.00万元。", "gov_fund_fiscal"),
+    ("国有资本经营预算财政拨款支出0万元。", "soe_capital_fiscal"),
+    ("政府性基金预算支出30.00万元。", "gov_fund"),
+])
+def test_a_fund_named_with_yusuan_is_that_fund_and_no_budget_state(text, fund):
+    doc = parse_text(text, "r.txt")
+    q = dict(doc.figures[0].qualifiers)
+    assert q.get("fund") == fund and q.get("state") == "actual"
+
+
+def test_funds_are_not_compared_across_scopes():
+    text = "一般公共预算财政拨款支出800.00万元，政府性基金预算财政拨款支出150.00万元。\n国有资本经营预算财政拨款支出0万元。"
+    assert [c for c in codes(text) if c[0] == "RL301"] == []
