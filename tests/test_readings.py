@@ -378,3 +378,12 @@ def test_a_fund_named_with_yusuan_is_that_fund_and_no_budget_state(text, fund):
 def test_funds_are_not_compared_across_scopes():
     text = "一般公共预算财政拨款支出800.00万元，政府性基金预算财政拨款支出150.00万元。\n国有资本经营预算财政拨款支出0万元。"
     assert [c for c in codes(text) if c[0] == "RL301"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "本年支出预算合计24169.74万元，其中：基本支出15844.04万元，项目支出4335.30万元，单位预留机动经费3990.40万元。",
+    "2023年支出合计500.00万元，基本支出300.00万元，项目支出150.00万元，经营支出50.00万元。",
+    "全年支出合计1000.00万元。基本支出700.00万元，项目支出250.00万元。",
+])
+def test_a_prose_total_short_of_its_required_parts_may_have_other_categories(text):
+    assert [c for c in codes(text) if c[0] == "RL101"] == []
