@@ -76,7 +76,6 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     """Check reports (files, directories of *.txt, or - for stdin)."""
     from reportlint.checks import all_rules
     from reportlint.config import Config, ConfigError, find_config, load_config
-    from reportlint.lint import PathError, expand_paths
     from reportlint.parse.read import DEFAULT_MAX_BYTES
 
     _stdout_utf8()
@@ -95,11 +94,11 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     report_specs = _parse_reports(reports)
     if fmt is None:
         fmt = "full" if sys.stdout.isatty() else "concise"
-    try:
-        files = expand_paths(list(paths))
-    except PathError as exc:
-        click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    outputs = [output, *(target for _, target in report_specs)]
+    files = _expand(paths, [*outputs, write_baseline])
+    settings = [config.path, profile or config.profile]
+    _refuse_overwrites([*files, *settings, baseline], outputs)
+    _refuse_overwrites([*files, *settings], [write_baseline])
     rules = _select_rules(all_rules(), select, ignore)
     chosen_profile = _profile(profile or config.profile)
     if jobs is not None and jobs < 1:
@@ -142,6 +141,29 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         for result in results:
             result.findings = [f for f in result.findings if id(f) in keep]
     _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, junit_flavor, statistics, hidden)
+
+
+def _expand(paths, outputs):
+    """The files to check (directories expanded, the run's own outputs left out); exit 2 on a missing path."""
+    from reportlint.lint import PathError, expand_paths
+
+    try:
+        return expand_paths(list(paths), tuple(o for o in outputs if o))
+    except PathError as exc:
+        click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _refuse_overwrites(inputs, outputs):
+    """Exit 2, before anything is read, when an output is the same file as an input (through symlinks too)."""
+    from reportlint.guard import conflicts
+
+    pairs = conflicts([i for i in inputs if i], [o for o in outputs if o])
+    if pairs:
+        out, given = pairs[0]
+        click.echo(f"reportlint: 输出文件就是输入文件，拒绝覆盖 / refusing to overwrite an input: "
+                   f"output {out!r} is the same file as input {given!r}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def _stream(results, fmt, lang, fail_level, exit_zero):
@@ -285,17 +307,15 @@ def facts(paths, fmt, output, relations, with_findings):
     the relations and findings, as tables validated by their pandera schemas."""
     import json
 
-    from reportlint.lint import PathError, expand_paths, lint_text
+    from reportlint.lint import lint_text
     from reportlint.output import tables
     from reportlint.parse.read import InputProblem, decode, read_path
     from reportlint.validators.schemas import FIGURES, FINDINGS, RELATIONS, TableBug
 
     _stdout_utf8()
-    try:
-        files = expand_paths(list(paths))
-    except PathError as exc:
-        click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    side_files = _side_files(output, fmt) if output else []
+    files = _expand(paths, [output, *side_files])
+    _refuse_overwrites(files, [output, *side_files])
     if fmt != "json" and not output and (relations or with_findings or fmt == "parquet"):
         raise click.UsageError(f"--format {fmt} with --relations/--findings (or parquet) needs -o FILE")
     docs, all_findings = [], []
@@ -337,14 +357,20 @@ def facts(paths, fmt, output, relations, with_findings):
     if text_out is not None:
         click.echo(text_out, nl=False)
     if output:
-        stem, dot, ext = output.rpartition(".")
-        base = stem if dot else output
-        suffix = f".{ext}" if dot else f".{fmt}"
+        relations_path, findings_path = side_files
         if relations:
-            tables.write(relations_df, fmt, f"{base}.relations{suffix}")
+            tables.write(relations_df, fmt, relations_path)
         if findings_df is not None:
-            tables.write(findings_df, fmt, f"{base}.findings{suffix}")
+            tables.write(findings_df, fmt, findings_path)
     sys.exit(status)
+
+
+def _side_files(output: str, fmt: str) -> list[str]:
+    """Where ``facts -o FILE`` writes the relations and findings tables: FILE.relations.EXT, FILE.findings.EXT."""
+    stem, dot, ext = output.rpartition(".")
+    base = stem if dot else output
+    suffix = f".{ext}" if dot else f".{fmt}"
+    return [f"{base}.relations{suffix}", f"{base}.findings{suffix}"]
 
 
 @main.command("audit")
@@ -366,7 +392,7 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
     expectation becomes RL7xx findings at the offending figures, in every output format and the exit status."""
     from reportlint.checks import REGISTRY, all_rules
     from reportlint.finding import Finding
-    from reportlint.lint import FileResult, PathError, expand_paths, lint_text
+    from reportlint.lint import FileResult, lint_text
     from reportlint.output import tables
     from reportlint.parse.read import InputProblem, decode, read_path
     from reportlint.validators.schemas import FIGURES, TableBug
@@ -374,11 +400,9 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
     _stdout_utf8()
     report_specs = _parse_reports(reports)
     fmt = fmt or ("full" if sys.stdout.isatty() else "concise")
-    try:
-        files = expand_paths(list(paths))
-    except PathError as exc:
-        click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    outputs = [output, *(target for _, target in report_specs)]
+    files = _expand(paths, outputs)
+    _refuse_overwrites([*files, suite_path], outputs)
     try:
         from reportlint.validators.expectations import load_suite, run_suite
 

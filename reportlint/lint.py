@@ -47,8 +47,15 @@ class FileResult:
         return self
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; directories recurse for *.txt (sorted; symlink loops are not followed twice)."""
+def expand_paths(paths: list[str], outputs: tuple[str, ...] = ()) -> list[str]:
+    """Files as given; directories recurse for *.txt (sorted; symlink loops are not followed twice).
+
+    Inside a directory, files reportlint wrote (its text, JSON, SARIF… outputs, recognised by their first
+    lines) are not reports and are left out, as is an empty file that this run is about to overwrite
+    (``outputs``: the run's output paths). Files named on the command line are always kept."""
+    from reportlint.guard import identity, is_empty, is_own_output
+
+    targets = {ident for ident in map(identity, outputs) if ident is not None}
     out: list[str] = []
     for path in paths:
         if path == "-":
@@ -64,8 +71,12 @@ def expand_paths(paths: list[str]) -> list[str]:
                 seen.add((st.st_dev, st.st_ino))
                 dirs.sort()
                 for name in sorted(files):
-                    if name.lower().endswith(".txt"):
-                        out.append(os.path.join(root, name))
+                    if not name.lower().endswith(".txt"):
+                        continue
+                    found = os.path.join(root, name)
+                    if is_own_output(found) or (identity(found) in targets and is_empty(found)):
+                        continue
+                    out.append(found)
             continue
         if not os.path.exists(path):
             raise PathError(path)

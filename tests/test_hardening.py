@@ -181,3 +181,107 @@ def test_fuzz_lint_never_crashes_and_stays_in_the_file(text):
 def test_fuzz_bytes_never_crash(data):
     result = lint_bytes(data, "b.txt")
     assert not [f for f in result.findings if f.code == "RL009"]
+
+
+# --- issue 16, data loss: an output is never an input; devices and links are written safely -------------
+
+@pytest.mark.parametrize("how", [
+    ["-o", "{r}"], ["-o", "{link}"], ["--report", "json:{r}"], ["--report", "sarif:{link}"],
+    ["--write-baseline", "{r}"], ["facts", "-o", "{r}"], ["facts", "-o", "{link}"],
+])
+def test_an_output_that_is_an_input_is_refused(tmp_path, how):
+    report = tmp_path / "r.txt"
+    report.write_bytes((EXAMPLES / "defective.txt").read_bytes())
+    link = tmp_path / "link.txt"
+    link.symlink_to(report)
+    args = [a.format(r=report, link=link) for a in how]
+    command = [args[0], str(report), *args[1:]] if args[0] == "facts" else [str(report), *args]
+    before = report.read_bytes()
+    result = run(*command)
+    assert result.exit_code == 2
+    assert "refusing to overwrite an input" in result.output
+    assert report.read_bytes() == before
+    assert "Traceback" not in result.output
+
+
+def test_an_output_inside_the_folder_of_an_input_is_allowed(tmp_path):
+    (tmp_path / "r.txt").write_bytes((EXAMPLES / "defective.txt").read_bytes())
+    result = run(tmp_path / "r.txt", "-o", tmp_path / "out.txt")
+    assert result.exit_code == 1
+    assert "RL101" in (tmp_path / "out.txt").read_text(encoding="utf-8")
+
+
+def test_write_atomic_keeps_a_device_a_device():
+    import stat as st
+
+    from reportlint.output.atomic import write_atomic
+
+    write_atomic("/dev/null", "x\n")
+    assert st.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_write_atomic_writes_through_a_fifo(tmp_path):
+    import threading
+
+    from reportlint.output.atomic import write_atomic
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")), daemon=True)
+    reader.start()
+    write_atomic(str(fifo), "hello\n")
+    reader.join(10)
+    assert got == ["hello\n"]
+    assert fifo.is_fifo()
+
+
+def test_write_atomic_replaces_a_links_target_and_keeps_its_mode(tmp_path):
+    from reportlint.output.atomic import write_atomic
+
+    target = tmp_path / "target.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "out.json"
+    link.symlink_to(target)
+    write_atomic(str(link), "new")
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text(encoding="utf-8") == "new"
+    assert (target.stat().st_mode & 0o777) == 0o640
+
+
+def test_write_atomic_error_names_the_given_path_not_a_temporary_file(tmp_path):
+    from reportlint.output.atomic import write_atomic
+
+    with pytest.raises(OSError) as info:
+        write_atomic(str(tmp_path / "missing" / "x.json"), "x")
+    assert str(tmp_path / "missing" / "x.json") in str(info.value)
+    assert ".reportlint-" not in str(info.value)
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full", "json", "sarif", "junit", "gitlab", "github", "html"])
+def test_outputs_written_into_a_linted_folder_are_not_linted_next_time(tmp_path, fmt):
+    (tmp_path / "r.txt").write_bytes((EXAMPLES / "defective.txt").read_bytes())
+    first = run(tmp_path, "--format", "json")
+    run(tmp_path, "--format", fmt, "-o", tmp_path / f"out-{fmt}.txt")
+    assert (tmp_path / f"out-{fmt}.txt").stat().st_size > 0
+    again = run(tmp_path, "--format", "json")
+    assert again.stdout == first.stdout
+
+
+def test_statistics_baseline_and_facts_outputs_are_not_linted(tmp_path):
+    (tmp_path / "r.txt").write_bytes((EXAMPLES / "defective.txt").read_bytes())
+    first = run(tmp_path, "--format", "json")
+    run(tmp_path, "--statistics", "-o", tmp_path / "stats.txt")
+    run(tmp_path, "--write-baseline", tmp_path / "baseline.txt")
+    run("facts", tmp_path, "-o", tmp_path / "facts.txt")
+    run("facts", tmp_path, "--format", "csv", "--relations", "-o", tmp_path / "facts-csv.txt")
+    assert run(tmp_path, "--format", "json").stdout == first.stdout
+
+
+def test_an_empty_output_of_a_clean_run_is_not_linted_by_the_same_command(tmp_path):
+    (tmp_path / "clean.txt").write_bytes((EXAMPLES / "clean.txt").read_bytes())
+    assert run(tmp_path, "--format", "concise", "-o", tmp_path / "out.txt").exit_code == 0
+    again = run(tmp_path, "--format", "concise", "-o", tmp_path / "out.txt")
+    assert again.exit_code == 0
+    assert "1 个文件" in again.stderr
