@@ -3,7 +3,6 @@ module level: ``reportlint FILE`` must start fast."""
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -103,7 +102,6 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     chosen_profile = _profile(profile or config.profile)
     if jobs is not None and jobs < 1:
         raise click.BadParameter("must be at least 1", param_hint="--jobs")
-    jobs = jobs or (os.cpu_count() or 1)
 
     def configured(result):
         extra = config.ignored_for(result.path)
@@ -290,7 +288,7 @@ def _profile(name: str):
         return profiles[name]
     try:
         return load_profile_file(name)
-    except (OSError, KeyError, ValueError) as exc:
+    except (OSError, KeyError, TypeError, ValueError) as exc:
         raise click.BadParameter(f"unknown profile {name!r} ({', '.join(profiles)} or a TOML file): {exc}",
                                  param_hint="--profile")
 
@@ -309,7 +307,7 @@ def facts(paths, fmt, output, relations, with_findings):
 
     from reportlint.lint import lint_text
     from reportlint.output import tables
-    from reportlint.parse.read import InputProblem, decode, read_path
+    from reportlint.parse.read import DEFAULT_MAX_BYTES, InputProblem, decode, read_limited, read_path
     from reportlint.validators.schemas import FIGURES, FINDINGS, RELATIONS, TableBug
 
     _stdout_utf8()
@@ -322,14 +320,19 @@ def facts(paths, fmt, output, relations, with_findings):
     status = EXIT_OK
     for path in files:
         try:
-            data = sys.stdin.buffer.read() if path == "-" else read_path(path)
+            data = read_limited(sys.stdin.buffer, DEFAULT_MAX_BYTES) if path == "-" else read_path(path)
             text_, encoding = decode(data)
         except InputProblem as problem:
             click.echo(f"{path}:1:1: {problem.code} {problem.message_zh}", err=True)
             status = EXIT_FINDINGS
             continue
         result = lint_text(text_, path, encoding)
-        docs.append(result.document)
+        if result.document is None:  # the parser failed on this file: RL009, the other files go on
+            for f in result.findings:
+                click.echo(f"{path}:1:1: {f.code} {f.message}", err=True)
+            status = EXIT_USAGE
+        else:
+            docs.append(result.document)
         all_findings.extend(result.findings)
     try:
         figures_df = tables.frame((row for d in docs for row in tables.figure_records(d)), FIGURES)
@@ -424,10 +427,11 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
             results.append(FileResult(path, findings=[_problem_finding(path, problem)], failed=True))
             continue
         result = lint_text(text_, path, encoding)
-        if not with_checks:
+        if not with_checks and result.document is not None:
             result.findings = []
         results.append(result)
-        docs.append(result.document)
+        if result.document is not None:
+            docs.append(result.document)
     try:
         frame = tables.frame((row for d in docs for row in tables.figure_records(d)), FIGURES)
     except TableBug as bug:

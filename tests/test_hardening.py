@@ -295,3 +295,122 @@ def test_an_empty_output_of_a_clean_run_is_not_linted_by_the_same_command(tmp_pa
     again = run(tmp_path, "--format", "concise", "-o", tmp_path / "out.txt")
     assert again.exit_code == 0
     assert "1 个文件" in again.stderr
+
+
+# --- issue 16: devices, FIFOs, workers, crashes ------------------------------------------------------------
+
+def test_fifos_and_devices_in_a_folder_are_findings_not_hangs(tmp_path):
+    (tmp_path / "r.txt").write_bytes((EXAMPLES / "defective.txt").read_bytes())
+    os.mkfifo(tmp_path / "fifo.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    done = subprocess.run([sys.executable, "-m", "reportlint", str(tmp_path), "--format", "concise"],
+                          capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1
+    assert f"{tmp_path / 'fifo.txt'}:1:1: RL001 [error]" in done.stdout
+    assert f"{tmp_path / 'zero.txt'}:1:1: RL001 [error]" in done.stdout
+    assert "RL101" in done.stdout  # the real report is still checked
+
+
+def test_max_bytes_is_enforced_while_reading_not_from_stat():
+    import io
+
+    from reportlint.parse.read import InputProblem, read_limited
+
+    with pytest.raises(InputProblem) as info:
+        read_limited(io.BytesIO(b"x" * 5000), 4096)
+    assert info.value.code == "RL006"
+    assert read_limited(io.BytesIO(b"x" * 4096), 4096) == b"x" * 4096
+
+
+def test_a_device_as_profile_or_config_is_a_clear_error(tmp_path, monkeypatch):
+    (tmp_path / "r.txt").write_bytes((EXAMPLES / "defective.txt").read_bytes())
+    (tmp_path / "reportlint.toml").write_text('profile = "/dev/zero"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("r.txt")
+    assert result.exit_code == 2 and "not a regular file" in result.output
+    assert run("r.txt", "--config", "/dev/zero").exit_code == 2
+
+
+def test_workers_are_capped_at_files_and_cpus(monkeypatch):
+    from reportlint import pool
+
+    monkeypatch.setattr(pool, "available_cpus", lambda: 8)
+    assert pool.worker_count(4000, 3) == 3
+    assert pool.worker_count(4000, 100) == 8
+    assert pool.worker_count(None, 2) == 2
+    assert pool.worker_count(1, 100) == 1
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            state = next(line for line in handle if line.startswith("State:"))
+    except (FileNotFoundError, StopIteration):
+        return False
+    return "Z" not in state.split()[1]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_dies_when_its_parent_is_killed(tmp_path):
+    import signal
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import multiprocessing, os, sys, time\n"
+        "from reportlint.pool import die_with_parent\n"
+        "def child(parent):\n"
+        "    die_with_parent(parent)\n"
+        "    time.sleep(120)\n"
+        "if __name__ == '__main__':\n"
+        "    p = multiprocessing.get_context('fork').Process(target=child, args=(os.getpid(),))\n"
+        "    p.start()\n"
+        "    print(p.pid, flush=True)\n"
+        "    time.sleep(120)\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    worker = int(parent.stdout.readline())
+    time.sleep(0.5)
+    assert _alive(worker)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(10)
+    deadline = time.monotonic() + 10
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(worker)
+
+
+def test_the_pool_initializer_ties_workers_to_the_parent(monkeypatch):
+    from reportlint import lint as lint_module
+    from reportlint import pool
+
+    calls = []
+    monkeypatch.setattr(pool, "die_with_parent", calls.append)
+    lint_module._worker_init(12345)
+    assert calls == [12345]
+
+
+def test_a_parser_crash_is_that_files_rl009_and_the_run_goes_on(tmp_path, monkeypatch):
+    import reportlint.lint as lint_module
+
+    good = tmp_path / "b.txt"
+    good.write_bytes((EXAMPLES / "defective.txt").read_bytes())
+    bad = tmp_path / "a.txt"
+    bad.write_text("首行\n", encoding="utf-8")
+    real = lint_module.parse_text
+
+    def parse(text, path, encoding="utf-8"):
+        if path.endswith("a.txt"):
+            raise AttributeError("'NoneType' object has no attribute 'group'")
+        return real(text, path, encoding)
+
+    monkeypatch.setattr(lint_module, "parse_text", parse)
+    out = tmp_path / "out.json"
+    result = run(bad, good, "--format", "json", "-o", out, "-j", "1")
+    assert result.exit_code == 2  # an internal error is never "findings" (1) nor a pass
+    assert "Traceback" not in result.output
+    import json
+
+    codes = [(Path(f["path"]).name, f["code"]) for f in json.loads(out.read_text(encoding="utf-8"))["findings"]]
+    assert ("a.txt", "RL009") in codes and ("b.txt", "RL101") in codes
+    assert run(bad, good, "--exit-zero", "--format", "concise").exit_code == 2
