@@ -3,6 +3,7 @@ module level: ``reportlint FILE`` must start fast."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -14,7 +15,29 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 class DefaultGroup(click.Group):
-    """``reportlint PATHS…`` means ``reportlint check PATHS…``."""
+    """``reportlint PATHS…`` means ``reportlint check PATHS…``. Ctrl-C exits 130; a stdout that is full or
+    closed is one line on stderr and exit 2 (never a traceback)."""
+
+    def invoke(self, ctx):
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                if sys.stdout is not None:
+                    sys.stdout.flush()
+        except KeyboardInterrupt:
+            _silence_stdout()
+            click.echo("\nreportlint: 已中断 / interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            _silence_stdout()  # the reader (head, less) has gone: stop quietly
+            sys.exit(EXIT_USAGE)
+        except OSError as exc:
+            if exc.filename is not None:
+                raise
+            _silence_stdout()
+            click.echo(f"reportlint: cannot write the output: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_USAGE)
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
@@ -22,6 +45,24 @@ class DefaultGroup(click.Group):
         elif not args:
             args = ["check"]
         return super().parse_args(ctx, args)
+
+
+def _silence_stdout():
+    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def run():
+    """The console entry point: SIGPIPE ends the process quietly, as ``head`` expects of the programs it reads."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    main()
 
 
 def _stdout_utf8():
@@ -67,7 +108,7 @@ def main():
 @click.option("--statistics", is_flag=True, help="Count findings per code instead of listing them.")
 @click.option("--junit-flavor", type=click.Choice(["strict", "xunit1"]), default="strict", show_default=True,
               help="xunit1 adds file/line attributes (GitLab, action-junit-report; not schema-valid).")
-@click.option("--max-bytes", type=int, default=None, help="Skip files larger than this (default 16 MiB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip files larger than this (default 16 MiB).")
 @click.option("-j", "--jobs", type=int, default=None,
               help="Worker processes (default: the number of cores; 1 for a single file).")
 def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path,
@@ -525,4 +566,4 @@ def _english(doc: str) -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

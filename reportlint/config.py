@@ -90,8 +90,8 @@ def parse_config(data: dict, path: str) -> Config:
         raise ConfigError(f"{path}: 'profile' must be a string")
     cfg.profile = profile
     max_bytes = data.get("max-bytes", 0)
-    if not isinstance(max_bytes, int) or max_bytes < 0:
-        raise ConfigError(f"{path}: 'max-bytes' must be a positive integer")
+    if "max-bytes" in data and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1):
+        raise ConfigError(f"{path}: 'max-bytes' must be a positive integer (bytes), not {max_bytes!r}")
     cfg.max_bytes = max_bytes
     return cfg
 

@@ -187,6 +187,9 @@ def _lint_slim(path: str, rules: list[Rule], profile: Profile | None, max_bytes:
 def _worker_init(parent_pid: int) -> None:
     from reportlint.pool import die_with_parent
 
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (exit 130), not a traceback each
     die_with_parent(parent_pid)  # a killed run leaves no worker behind
     all_rules()  # compile patterns and load rules once per process
 
@@ -215,7 +218,26 @@ def lint_many(paths: list[str], rules: list[Rule], profile: Profile | None = Non
 
     codes = [r.code for r in rules]
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
-                             initargs=(os.getpid(),)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                               initargs=(os.getpid(),))
+    try:
         chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
-        yield from pool.map(_lint_one, [(p, codes, profile, max_bytes) for p in paths], chunksize=chunk)
+        yield from _submitted_without_sigint(pool, [(p, codes, profile, max_bytes) for p in paths], chunk)
+    except BaseException:  # Ctrl-C, a closed stdout: do not wait for the queued files
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _submitted_without_sigint(pool, tasks, chunk):
+    """``pool.map`` with SIGINT ignored while the workers are forked (they inherit it: a Ctrl-C arriving
+    before their initializer runs must not print a traceback from each); the parent's handler is back
+    before the results are awaited, so Ctrl-C still ends the run with 130."""
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        results = pool.map(_lint_one, tasks, chunksize=chunk)  # submits every task (and forks) now
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return results

@@ -384,8 +384,11 @@ def test_the_pool_initializer_ties_workers_to_the_parent(monkeypatch):
     from reportlint import lint as lint_module
     from reportlint import pool
 
+    import signal
+
     calls = []
     monkeypatch.setattr(pool, "die_with_parent", calls.append)
+    monkeypatch.setattr(signal, "signal", lambda *args: None)  # (the test process keeps its Ctrl-C)
     lint_module._worker_init(12345)
     assert calls == [12345]
 
@@ -414,3 +417,166 @@ def test_a_parser_crash_is_that_files_rl009_and_the_run_goes_on(tmp_path, monkey
     codes = [(Path(f["path"]).name, f["code"]) for f in json.loads(out.read_text(encoding="utf-8"))["findings"]]
     assert ("a.txt", "RL009") in codes and ("b.txt", "RL101") in codes
     assert run(bad, good, "--exit-zero", "--format", "concise").exit_code == 2
+
+
+@pytest.mark.parametrize("digits", [21, 27, 28, 29, 33, 40, 100])
+def test_absurdly_long_numbers_never_crash_a_rule(digits):
+    big = "9" * digits
+    text = (f"2023年部门整体支出绩效自评报告\n一、基本情况\n支出合计{big}万元，其中基本支出{big}.50万元，"
+            f"项目支出100万元。预算执行率为{big}%。\n| 项目 | 金额 |\n| 合计 | {big} |\n| 甲 | {big}.5 |\n"
+            f"总分{big}分，等次为优。增长{big}.5%。\n")
+    codes = [f.code for f in lint_text(text, "t.txt").findings]
+    assert "RL009" not in codes
+
+
+def test_a_27_digit_figure_is_not_a_figure():
+    from reportlint.parse.numbers import find_numbers
+
+    assert find_numbers("支出" + "1" * 27 + "万元") == []
+    assert [m.text for m in find_numbers("支出12345678901234.56万元")] == ["12345678901234.56万元"]
+
+
+@pytest.mark.parametrize("extra", [[], ["--format", "csv"], ["--format", "csv", "--relations", "--findings", "-o", "{out}"]])
+def test_facts_on_a_report_without_figures_is_an_empty_table(tmp_path, extra):
+    report = tmp_path / "r.txt"
+    report.write_text("2023年部门整体支出绩效自评报告\n一、基本情况\n本单位认真开展工作。\n", encoding="utf-8")
+    result = run("facts", report, *[a.format(out=tmp_path / "f.csv") for a in extra])
+    assert result.exit_code == 0, result.output
+    if not extra:
+        import json
+
+        assert json.loads(result.stdout) == {"figures": [], "relations": []}
+
+
+def test_audit_on_a_report_without_figures_runs(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text("2023年部门整体支出绩效自评报告\n一、基本情况\n本单位认真开展工作。\n", encoding="utf-8")
+    result = run("audit", report, "--suite", EXAMPLES / "audit-suite.json", "--format", "concise")
+    assert result.exit_code in (0, 1), result.output
+    assert "bug in reportlint" not in result.output
+
+
+# --- issue 16 item 12: exit statuses ---------------------------------------------------------------------
+
+def _many_reports(folder: Path, n: int) -> Path:
+    data = (EXAMPLES / "defective.txt").read_bytes()
+    for k in range(n):
+        (folder / f"r{k:04d}.txt").write_bytes(data)
+    return folder
+
+
+def _cli(*args, **kwargs):
+    return subprocess.Popen([sys.executable, "-m", "reportlint", *map(str, args)], text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, **kwargs)
+
+
+def _wait_for(condition, seconds=20.0):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return condition()
+
+
+def _proc_text(pid: int, name: str) -> str:
+    try:
+        with open(f"/proc/{pid}/{name}", encoding="ascii") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_while_reading_exits_130_without_a_traceback():
+    import signal
+
+    proc = _cli("-", stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert _wait_for(lambda: "pipe_read" in _proc_text(proc.pid, "wchan"))  # blocked reading stdin
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_with_workers_exits_130_and_leaves_no_worker(tmp_path):
+    import signal
+
+    folder = _many_reports(tmp_path, 3000)
+    proc = _cli(folder, "-j", "2", "--format", "json", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def workers():
+        return [int(p) for t in os.listdir(f"/proc/{proc.pid}/task") for p in _proc_text(proc.pid, f"task/{t}/children").split()] \
+            if os.path.exists(f"/proc/{proc.pid}/task") else []
+
+    if not _wait_for(lambda: len(workers()) >= 2 or proc.poll() is not None) or proc.poll() is not None:
+        pytest.skip("the run ended before its workers could be seen")
+    import time
+
+    time.sleep(0.3)  # past the moment the workers are forked (SIGINT is ignored for those few milliseconds)
+    children = workers()
+    proc.send_signal(signal.SIGINT)
+    for child in children:  # a terminal sends Ctrl-C to the whole process group
+        try:
+            os.kill(child, signal.SIGINT)
+        except ProcessLookupError:
+            pass
+    _, err = proc.communicate(timeout=30)
+    if proc.returncode != 130 and "检查了 3000 个文件" in err:
+        pytest.skip("the run ended before the interrupt arrived")
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert _wait_for(lambda: not any(_alive(c) for c in children), 10)
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path):
+    folder = _many_reports(tmp_path, 300)
+    proc = _cli(folder, "--format", "concise", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.wait(30)
+    assert err == ""
+    assert proc.returncode != 0
+
+
+@pytest.mark.parametrize("value", ["0", "-1"])
+def test_max_bytes_must_be_positive(value):
+    result = run(EXAMPLES / "clean.txt", "--max-bytes", value)
+    assert result.exit_code == 2 and "--max-bytes" in result.output
+
+
+@pytest.mark.parametrize("value", ["true", "0", "-5", '"16M"'])
+def test_max_bytes_in_config_must_be_a_positive_integer(tmp_path, value):
+    config = tmp_path / "reportlint.toml"
+    config.write_text(f"max-bytes = {value}\n", encoding="utf-8")
+    result = run(EXAMPLES / "clean.txt", "--config", config)
+    assert result.exit_code == 2 and "max-bytes" in result.output
+
+
+def test_a_baseline_never_hides_input_problems(tmp_path):
+    import json
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    baseline = tmp_path / "baseline.json"
+    assert run(empty, "--write-baseline", baseline).exit_code == 0
+    assert json.loads(baseline.read_text(encoding="utf-8"))["findings"] == []
+    from reportlint.ci.baseline import apply_baseline
+    from reportlint.ci.fingerprint import fingerprints
+    from reportlint.lint import lint_path
+
+    findings = lint_path(str(empty)).findings
+    kept, hidden = apply_baseline(findings, set(fingerprints(findings)))
+    assert [f.code for f in kept] == ["RL003"] and hidden == 0
+
+
+@pytest.mark.parametrize("content", ['{"findings": [{"fingerprint": ["a"]}]}', "[" * 100000 + "]" * 100000,
+                                     '{"findings": 3}', "not json"])
+def test_a_broken_baseline_is_a_clear_error(tmp_path, content):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(content, encoding="utf-8")
+    result = run(EXAMPLES / "defective.txt", "--baseline", baseline)
+    assert result.exit_code == 2 and str(baseline) in result.output
+    assert "Traceback" not in result.output

@@ -86,8 +86,17 @@ def canonical_unit(unit: str) -> str:
     return unit
 
 
+# More digits than any real amount has (a national budget in 元 with fen is 16): a run of 21+ digits is an
+# identifier or garbage, not a figure. Keeping figures this short also keeps every product and quantize in
+# the checks (×10⁸ for 亿元, a few decimals more) inside the default 28-digit decimal context.
+MAX_DIGITS = 20
+
+
 def parse_number(num: str) -> tuple[Decimal, int] | None:
+    """(value, number of decimals) of a written number, or None when it is not a usable figure."""
     clean = num.replace(",", "")
+    if len(clean) - clean.count(".") > MAX_DIGITS:
+        return None
     try:
         value = Decimal(clean)
     except InvalidOperation:
