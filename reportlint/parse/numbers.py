@@ -86,10 +86,10 @@ def canonical_unit(unit: str) -> str:
     return unit
 
 
-# More digits than any real amount has (a national budget in 元 with fen is 16): a run of 21+ digits is an
-# identifier or garbage, not a figure. Keeping figures this short also keeps every product and quantize in
-# the checks (×10⁸ for 亿元, a few decimals more) inside the default 28-digit decimal context.
-MAX_DIGITS = 20
+# More digits than any real amount has (a national budget in 元 with fen is 16; cells glued together by a
+# careless export reach 22): a run of 25+ digits is an identifier or garbage, not a figure. This keeps the
+# checks' products and quantize calls inside the default 28-digit decimal context (27+ digits overflowed it).
+MAX_DIGITS = 24
 
 
 def parse_number(num: str) -> tuple[Decimal, int] | None:
