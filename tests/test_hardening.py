@@ -580,3 +580,34 @@ def test_a_broken_baseline_is_a_clear_error(tmp_path, content):
     result = run(EXAMPLES / "defective.txt", "--baseline", baseline)
     assert result.exit_code == 2 and str(baseline) in result.output
     assert "Traceback" not in result.output
+
+
+# --- issue 16 items 17, 18: positions ------------------------------------------------------------------
+
+def test_cr_only_line_endings_are_line_breaks():
+    text = (EXAMPLES / "defective.txt").read_text(encoding="utf-8")
+    expected = [(f.code, f.line, f.column, f.message) for f in lint_text(text, "t.txt").findings]
+    got = [(f.code, f.line, f.column, f.message) for f in lint_text(text.replace("\n", "\r"), "t.txt").findings]
+    assert got == expected
+    assert ("RL101", 8, 5) in [(c, line, col) for c, line, col, _ in got]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\u2060", "\u00ad", "\ufeff"])
+def test_invisible_characters_inside_a_number_are_dropped(invisible):
+    text = (EXAMPLES / "defective.txt").read_text(encoding="utf-8")
+    expected = [(f.code, f.line, f.column) for f in lint_text(text, "t.txt").findings]
+    line8 = text.split("\n")[7]
+    assert "610.20" in line8
+    spoiled = text.replace("610.20", f"610.{invisible}20")
+    got = lint_text(spoiled, "t.txt").findings
+    assert [(f.code, f.line, f.column) for f in got] == expected
+    assert not any("0.20万元" in f.message and "610" not in f.message for f in got)
+
+
+def test_dropping_invisible_characters_keeps_the_original_columns():
+    from reportlint.parse.normalize import normalize_line
+
+    norm = normalize_line("合计6\u200b10.20万元", 3)
+    assert norm.text == "合计610.20万元"
+    start = norm.text.index("610")
+    assert (norm.pos(start).column, norm.pos(start + 1).column) == (3, 5)  # the 1 after the zero-width space

@@ -152,9 +152,12 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def split_lines(text: str) -> list[str]:
-    """Split on LF only (CR before LF is dropped): lines as an editor numbers them."""
-    lines = text.split("\n")
+    """Split on LF, CRLF and a CR alone (old Mac and Word "CR only" exports): lines as an editor numbers them."""
+    lines = _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
+    return lines
