@@ -67,7 +67,8 @@ def run():
 
 def _stdout_utf8():
     try:
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+        # (a file name that is not UTF-8 holds surrogates: printed as \udcxx escapes instead of a crash)
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
     except (AttributeError, ValueError):
         pass
 

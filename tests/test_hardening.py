@@ -611,3 +611,71 @@ def test_dropping_invisible_characters_keeps_the_original_columns():
     assert norm.text == "合计610.20万元"
     start = norm.text.index("610")
     assert (norm.pos(start).column, norm.pos(start + 1).column) == (3, 5)  # the 1 after the zero-width space
+
+
+# --- issue 16 items 14, 15: escaping ---------------------------------------------------------------------
+
+FORMATS_ALL = ["concise", "full", "json", "junit", "sarif", "github", "gitlab", "html"]
+
+
+def _spoiled_report(folder: Path, name: str = "r.txt") -> Path:
+    lines = (EXAMPLES / "defective.txt").read_text(encoding="utf-8").split("\n")
+    lines[15] = lines[15] + "\x1b[1A\x1b[2K\r未发现问题\x9b"
+    path = folder / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["concise", "full", "github"])
+def test_terminal_escapes_in_a_report_are_printed_visibly(tmp_path, fmt):
+    path = _spoiled_report(tmp_path)
+    result = run(path, "--format", fmt)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout and "\x9b" not in result.stdout and "\r" not in result.stdout
+    if fmt == "full":
+        assert "\\x1b[1A" in result.stdout
+    out = tmp_path / "out.txt"
+    run(path, "--format", fmt, "-o", out)
+    assert "\x1b" not in out.read_text(encoding="utf-8")
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_line(tmp_path):
+    path = _spoiled_report(tmp_path, "a\nforged.txt:1:1: RL101 [error] fake.txt")
+    result = run(path, "--format", "concise")
+    lines = result.stdout.splitlines()
+    assert lines and all(line.startswith(str(tmp_path) + "/a\\nforged") for line in lines)
+
+
+def test_github_legacy_commands_are_neutralised_and_percent_is_not_encoded_in_plain_lines(tmp_path):
+    path = _spoiled_report(tmp_path, "##[error]forged.txt")
+    result = run(path, "--format", "github")
+    assert result.exit_code == 1
+    assert "##[" not in result.stdout
+    plain = [line for line in result.stdout.splitlines() if not line.startswith("::")]
+    assert any("90.04%" in line for line in plain)
+    assert not any("%25" in line for line in plain)
+    commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert any("90.04%25" in line for line in commands)  # the workflow commands stay escaped
+
+
+def test_a_control_character_in_a_file_name_keeps_junit_valid_xml(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    path = _spoiled_report(tmp_path, "bad\x07name\x1b.txt")
+    result = run(path, "--format", "junit", "--junit-flavor", "xunit1")
+    assert result.exit_code == 1
+    root = ET.fromstring(result.stdout.encode("utf-8"))
+    assert root.find("testsuite").get("name").endswith("bad\\x07name\\x1b.txt")
+
+
+@pytest.mark.parametrize("fmt", FORMATS_ALL)
+def test_a_file_name_that_is_not_utf8_works_in_every_format(tmp_path, fmt):
+    folder = os.fsencode(tmp_path)
+    name = os.path.join(folder, "\u62a5\u544a".encode("gbk") + b".txt")
+    with open(name, "wb") as handle:
+        handle.write((EXAMPLES / "defective.txt").read_bytes())
+    done = subprocess.run([sys.executable, "-m", "reportlint", str(tmp_path), "--format", fmt],
+                          capture_output=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1, done.stderr
+    assert b"Traceback" not in done.stderr
+    done.stdout.decode("utf-8")  # valid UTF-8

@@ -50,7 +50,7 @@ def _default_mode() -> int:
 def _write_through(target: str, shown: str, content: str) -> None:
     """Write to a device, FIFO or socket in place (no temporary file, no rename)."""
     try:
-        with open(target, "w", encoding="utf-8", newline="") as handle:
+        with open(target, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
             handle.write(content)
     except OSError as exc:
         raise OSError(exc.errno, f"{exc.strerror}: {shown}") from None
@@ -64,7 +64,7 @@ def _replace(target: str, shown: str, content: str, mode: int) -> None:
     except OSError as exc:
         raise OSError(exc.errno, f"{exc.strerror}: {shown}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
             handle.write(content)
         os.chmod(tmp, mode)  # an ordinary file (or the old file's bits), not mkstemp's private 0600
         os.replace(tmp, target)
