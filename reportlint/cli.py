@@ -3,12 +3,13 @@ module level: ``reportlint FILE`` must start fast."""
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
 from reportlint import __version__
+from reportlint.cli_guard import (expand, need, refuse_command_typo, refuse_overwrites, resolve_selection,
+                                  silence_stdout)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -26,34 +27,26 @@ class DefaultGroup(click.Group):
                 if sys.stdout is not None:
                     sys.stdout.flush()
         except KeyboardInterrupt:
-            _silence_stdout()
+            silence_stdout()
             click.echo("\nreportlint: 已中断 / interrupted", err=True)
             sys.exit(130)
         except BrokenPipeError:
-            _silence_stdout()  # the reader (head, less) has gone: stop quietly
+            silence_stdout()  # the reader (head, less) has gone: stop quietly
             sys.exit(EXIT_USAGE)
         except OSError as exc:
             if exc.filename is not None:
                 raise
-            _silence_stdout()
+            silence_stdout()
             click.echo(f"reportlint: cannot write the output: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_USAGE)
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            refuse_command_typo(args[0], sorted(self.commands))
             args = ["check", *args]
         elif not args:
             args = ["check"]
         return super().parse_args(ctx, args)
-
-
-def _silence_stdout():
-    """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 def run():
@@ -129,17 +122,16 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         sys.exit(EXIT_USAGE)
     lang = lang or config.lang or "zh"
     fail_level = fail_level or config.fail_level or "error"
-    select = select if select is not None else ",".join(config.select)
-    ignore = ignore if ignore is not None else ",".join(config.ignore)
+    select, ignore = resolve_selection(config, select, ignore)
     max_bytes = max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
     report_specs = _parse_reports(reports)
     if fmt is None:
         fmt = "full" if sys.stdout.isatty() else "concise"
     outputs = [output, *(target for _, target in report_specs)]
-    files = _expand(paths, [*outputs, write_baseline])
+    files = expand(paths, [*outputs, write_baseline])
     settings = [config.path, profile or config.profile]
-    _refuse_overwrites([*files, *settings, baseline], outputs)
-    _refuse_overwrites([*files, *settings], [write_baseline])
+    refuse_overwrites([*files, *settings, baseline], outputs)
+    refuse_overwrites([*files, *settings], [write_baseline])
     rules = _select_rules(all_rules(), select, ignore)
     chosen_profile = _profile(profile or config.profile)
     if jobs is not None and jobs < 1:
@@ -181,29 +173,6 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         for result in results:
             result.findings = [f for f in result.findings if id(f) in keep]
     _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, junit_flavor, statistics, hidden)
-
-
-def _expand(paths, outputs):
-    """The files to check (directories expanded, the run's own outputs left out); exit 2 on a missing path."""
-    from reportlint.lint import PathError, expand_paths
-
-    try:
-        return expand_paths(list(paths), tuple(o for o in outputs if o))
-    except PathError as exc:
-        click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-
-
-def _refuse_overwrites(inputs, outputs):
-    """Exit 2, before anything is read, when an output is the same file as an input (through symlinks too)."""
-    from reportlint.guard import conflicts
-
-    pairs = conflicts([i for i in inputs if i], [o for o in outputs if o])
-    if pairs:
-        out, given = pairs[0]
-        click.echo(f"reportlint: 输出文件就是输入文件，拒绝覆盖 / refusing to overwrite an input: "
-                   f"output {out!r} is the same file as input {given!r}", err=True)
-        sys.exit(EXIT_USAGE)
 
 
 def _stream(results, fmt, lang, fail_level, exit_zero):
@@ -347,6 +316,11 @@ def facts(paths, fmt, output, relations, with_findings):
     the relations and findings, as tables validated by their pandera schemas."""
     import json
 
+    need("pandas", "audit", "reportlint facts")
+    need("pandera", "audit", "reportlint facts")
+    if fmt == "parquet":
+        need("pyarrow", "parquet", "facts --format parquet")
+
     from reportlint.lint import lint_text
     from reportlint.output import tables
     from reportlint.parse.read import DEFAULT_MAX_BYTES, InputProblem, decode, read_limited, read_path
@@ -354,8 +328,8 @@ def facts(paths, fmt, output, relations, with_findings):
 
     _stdout_utf8()
     side_files = _side_files(output, fmt) if output else []
-    files = _expand(paths, [output, *side_files])
-    _refuse_overwrites(files, [output, *side_files])
+    files = expand(paths, [output, *side_files])
+    refuse_overwrites(files, [output, *side_files])
     if fmt != "json" and not output and (relations or with_findings or fmt == "parquet"):
         raise click.UsageError(f"--format {fmt} with --relations/--findings (or parquet) needs -o FILE")
     docs, all_findings = [], []
@@ -435,6 +409,8 @@ def _side_files(output: str, fmt: str) -> list[str]:
 def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, exit_zero, with_checks):
     """Run an auditor's corpus expectations (great-expectations) on the figures of many reports; every failed
     expectation becomes RL7xx findings at the offending figures, in every output format and the exit status."""
+    need("pandas", "audit", "reportlint audit")
+    need("great_expectations", "gx", "reportlint audit")
     from reportlint.checks import REGISTRY, all_rules
     from reportlint.finding import Finding
     from reportlint.lint import FileResult, lint_text
@@ -446,8 +422,8 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
     report_specs = _parse_reports(reports)
     fmt = fmt or ("full" if sys.stdout.isatty() else "concise")
     outputs = [output, *(target for _, target in report_specs)]
-    files = _expand(paths, outputs)
-    _refuse_overwrites([*files, suite_path], outputs)
+    files = expand(paths, outputs)
+    refuse_overwrites([*files, suite_path], outputs)
     try:
         from reportlint.validators.expectations import load_suite, run_suite
 

@@ -50,15 +50,12 @@ class Config:
 
 
 def _codes(value, key: str) -> list[str]:
+    """A list of rule codes, prefixes or names as written (checked against the rules by the command line)."""
     if isinstance(value, str):
         value = [v for v in value.split(",")]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"'{key}' must be a list of code prefixes, e.g. [\"RL1\", \"RL301\"]")
-    out = [v.strip().upper() for v in value if v.strip()]
-    for code in out:
-        if not code.startswith("RL") and code != "ALL":
-            raise ConfigError(f"'{key}': {code!r} is not a reportlint code prefix (RL…)")
-    return out
+        raise ConfigError(f"'{key}' must be a list of rule codes, prefixes or names, e.g. [\"RL1\", \"RL301\"]")
+    return [v.strip() for v in value if v.strip()]
 
 
 def parse_config(data: dict, path: str) -> Config:
@@ -78,7 +75,7 @@ def parse_config(data: dict, path: str) -> Config:
     for code, level in severity.items():
         if level not in SEVERITIES:
             raise ConfigError(f"{path}: severity.{code} = {level!r} (expected one of {', '.join(SEVERITIES)})")
-    cfg.severity = {str(k).upper(): v for k, v in severity.items()}
+    cfg.severity = {str(k): v for k, v in severity.items()}  # (codes or names: resolved by the command line)
     for key, allowed in (("lang", ("zh", "en")), ("fail-level", SEVERITIES)):
         value = data.get(key, "")
         if value and value not in allowed:
