@@ -3,31 +3,65 @@ module level: ``reportlint FILE`` must start fast."""
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
 from reportlint import __version__
+from reportlint.cli_guard import (expand, need, refuse_command_typo, refuse_overwrites, resolve_selection,
+                                  silence_stdout)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 class DefaultGroup(click.Group):
-    """``reportlint PATHS…`` means ``reportlint check PATHS…``."""
+    """``reportlint PATHS…`` means ``reportlint check PATHS…``. Ctrl-C exits 130; a stdout that is full or
+    closed is one line on stderr and exit 2 (never a traceback)."""
+
+    def invoke(self, ctx):
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                if sys.stdout is not None:
+                    sys.stdout.flush()
+        except KeyboardInterrupt:
+            silence_stdout()
+            click.echo("\nreportlint: 已中断 / interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            silence_stdout()  # the reader (head, less) has gone: stop quietly
+            sys.exit(EXIT_USAGE)
+        except OSError as exc:
+            if exc.filename is not None:
+                raise
+            silence_stdout()
+            click.echo(f"reportlint: cannot write the output: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_USAGE)
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            refuse_command_typo(args[0], sorted(self.commands))
             args = ["check", *args]
         elif not args:
             args = ["check"]
         return super().parse_args(ctx, args)
 
 
+def run():
+    """The console entry point: SIGPIPE ends the process quietly, as ``head`` expects of the programs it reads."""
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    main()
+
+
 def _stdout_utf8():
     try:
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[attr-defined]
+        # (a file name that is not UTF-8 holds surrogates: printed as \udcxx escapes instead of a crash)
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
     except (AttributeError, ValueError):
         pass
 
@@ -68,7 +102,7 @@ def main():
 @click.option("--statistics", is_flag=True, help="Count findings per code instead of listing them.")
 @click.option("--junit-flavor", type=click.Choice(["strict", "xunit1"]), default="strict", show_default=True,
               help="xunit1 adds file/line attributes (GitLab, action-junit-report; not schema-valid).")
-@click.option("--max-bytes", type=int, default=None, help="Skip files larger than this (default 16 MiB).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip files larger than this (default 16 MiB).")
 @click.option("-j", "--jobs", type=int, default=None,
               help="Worker processes (default: the number of cores; 1 for a single file).")
 def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path,
@@ -76,7 +110,6 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     """Check reports (files, directories of *.txt, or - for stdin)."""
     from reportlint.checks import all_rules
     from reportlint.config import Config, ConfigError, find_config, load_config
-    from reportlint.lint import PathError, expand_paths
     from reportlint.parse.read import DEFAULT_MAX_BYTES
 
     _stdout_utf8()
@@ -89,22 +122,20 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         sys.exit(EXIT_USAGE)
     lang = lang or config.lang or "zh"
     fail_level = fail_level or config.fail_level or "error"
-    select = select if select is not None else ",".join(config.select)
-    ignore = ignore if ignore is not None else ",".join(config.ignore)
+    select, ignore = resolve_selection(config, select, ignore)
     max_bytes = max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
     report_specs = _parse_reports(reports)
     if fmt is None:
         fmt = "full" if sys.stdout.isatty() else "concise"
-    try:
-        files = expand_paths(list(paths))
-    except PathError as exc:
-        click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    outputs = [output, *(target for _, target in report_specs)]
+    files = expand(paths, [*outputs, write_baseline])
+    settings = [config.path, profile or config.profile]
+    refuse_overwrites([*files, *settings, baseline], outputs)
+    refuse_overwrites([*files, *settings], [write_baseline])
     rules = _select_rules(all_rules(), select, ignore)
     chosen_profile = _profile(profile or config.profile)
     if jobs is not None and jobs < 1:
         raise click.BadParameter("must be at least 1", param_hint="--jobs")
-    jobs = jobs or (os.cpu_count() or 1)
 
     def configured(result):
         extra = config.ignored_for(result.path)
@@ -268,7 +299,7 @@ def _profile(name: str):
         return profiles[name]
     try:
         return load_profile_file(name)
-    except (OSError, KeyError, ValueError) as exc:
+    except (OSError, KeyError, TypeError, ValueError) as exc:
         raise click.BadParameter(f"unknown profile {name!r} ({', '.join(profiles)} or a TOML file): {exc}",
                                  param_hint="--profile")
 
@@ -285,31 +316,39 @@ def facts(paths, fmt, output, relations, with_findings):
     the relations and findings, as tables validated by their pandera schemas."""
     import json
 
-    from reportlint.lint import PathError, expand_paths, lint_text
+    need("pandas", "audit", "reportlint facts")
+    need("pandera", "audit", "reportlint facts")
+    if fmt == "parquet":
+        need("pyarrow", "parquet", "facts --format parquet")
+
+    from reportlint.lint import lint_text
     from reportlint.output import tables
-    from reportlint.parse.read import InputProblem, decode, read_path
+    from reportlint.parse.read import DEFAULT_MAX_BYTES, InputProblem, decode, read_limited, read_path
     from reportlint.validators.schemas import FIGURES, FINDINGS, RELATIONS, TableBug
 
     _stdout_utf8()
-    try:
-        files = expand_paths(list(paths))
-    except PathError as exc:
-        click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    side_files = _side_files(output, fmt) if output else []
+    files = expand(paths, [output, *side_files])
+    refuse_overwrites(files, [output, *side_files])
     if fmt != "json" and not output and (relations or with_findings or fmt == "parquet"):
         raise click.UsageError(f"--format {fmt} with --relations/--findings (or parquet) needs -o FILE")
     docs, all_findings = [], []
     status = EXIT_OK
     for path in files:
         try:
-            data = sys.stdin.buffer.read() if path == "-" else read_path(path)
+            data = read_limited(sys.stdin.buffer, DEFAULT_MAX_BYTES) if path == "-" else read_path(path)
             text_, encoding = decode(data)
         except InputProblem as problem:
             click.echo(f"{path}:1:1: {problem.code} {problem.message_zh}", err=True)
             status = EXIT_FINDINGS
             continue
         result = lint_text(text_, path, encoding)
-        docs.append(result.document)
+        if result.document is None:  # the parser failed on this file: RL009, the other files go on
+            for f in result.findings:
+                click.echo(f"{path}:1:1: {f.code} {f.message}", err=True)
+            status = EXIT_USAGE
+        else:
+            docs.append(result.document)
         all_findings.extend(result.findings)
     try:
         figures_df = tables.frame((row for d in docs for row in tables.figure_records(d)), FIGURES)
@@ -337,14 +376,20 @@ def facts(paths, fmt, output, relations, with_findings):
     if text_out is not None:
         click.echo(text_out, nl=False)
     if output:
-        stem, dot, ext = output.rpartition(".")
-        base = stem if dot else output
-        suffix = f".{ext}" if dot else f".{fmt}"
+        relations_path, findings_path = side_files
         if relations:
-            tables.write(relations_df, fmt, f"{base}.relations{suffix}")
+            tables.write(relations_df, fmt, relations_path)
         if findings_df is not None:
-            tables.write(findings_df, fmt, f"{base}.findings{suffix}")
+            tables.write(findings_df, fmt, findings_path)
     sys.exit(status)
+
+
+def _side_files(output: str, fmt: str) -> list[str]:
+    """Where ``facts -o FILE`` writes the relations and findings tables: FILE.relations.EXT, FILE.findings.EXT."""
+    stem, dot, ext = output.rpartition(".")
+    base = stem if dot else output
+    suffix = f".{ext}" if dot else f".{fmt}"
+    return [f"{base}.relations{suffix}", f"{base}.findings{suffix}"]
 
 
 @main.command("audit")
@@ -364,9 +409,11 @@ def facts(paths, fmt, output, relations, with_findings):
 def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, exit_zero, with_checks):
     """Run an auditor's corpus expectations (great-expectations) on the figures of many reports; every failed
     expectation becomes RL7xx findings at the offending figures, in every output format and the exit status."""
+    need("pandas", "audit", "reportlint audit")
+    need("great_expectations", "gx", "reportlint audit")
     from reportlint.checks import REGISTRY, all_rules
     from reportlint.finding import Finding
-    from reportlint.lint import FileResult, PathError, expand_paths, lint_text
+    from reportlint.lint import FileResult, lint_text
     from reportlint.output import tables
     from reportlint.parse.read import InputProblem, decode, read_path
     from reportlint.validators.schemas import FIGURES, TableBug
@@ -374,11 +421,9 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
     _stdout_utf8()
     report_specs = _parse_reports(reports)
     fmt = fmt or ("full" if sys.stdout.isatty() else "concise")
-    try:
-        files = expand_paths(list(paths))
-    except PathError as exc:
-        click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    outputs = [output, *(target for _, target in report_specs)]
+    files = expand(paths, outputs)
+    refuse_overwrites([*files, suite_path], outputs)
     try:
         from reportlint.validators.expectations import load_suite, run_suite
 
@@ -400,10 +445,11 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
             results.append(FileResult(path, findings=[_problem_finding(path, problem)], failed=True))
             continue
         result = lint_text(text_, path, encoding)
-        if not with_checks:
+        if not with_checks and result.document is not None:
             result.findings = []
         results.append(result)
-        docs.append(result.document)
+        if result.document is not None:
+            docs.append(result.document)
     try:
         frame = tables.frame((row for d in docs for row in tables.figure_records(d)), FIGURES)
     except TableBug as bug:
@@ -497,4 +543,4 @@ def _english(doc: str) -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

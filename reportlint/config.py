@@ -19,7 +19,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlint.rules import load_toml
 
 KEYS = {"select", "ignore", "per-file-ignores", "severity", "profile", "lang", "fail-level", "max-bytes", "extend-select"}
 SEVERITIES = ("error", "warning", "info")
@@ -51,15 +50,12 @@ class Config:
 
 
 def _codes(value, key: str) -> list[str]:
+    """A list of rule codes, prefixes or names as written (checked against the rules by the command line)."""
     if isinstance(value, str):
         value = [v for v in value.split(",")]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"'{key}' must be a list of code prefixes, e.g. [\"RL1\", \"RL301\"]")
-    out = [v.strip().upper() for v in value if v.strip()]
-    for code in out:
-        if not code.startswith("RL") and code != "ALL":
-            raise ConfigError(f"'{key}': {code!r} is not a reportlint code prefix (RL…)")
-    return out
+        raise ConfigError(f"'{key}' must be a list of rule codes, prefixes or names, e.g. [\"RL1\", \"RL301\"]")
+    return [v.strip() for v in value if v.strip()]
 
 
 def parse_config(data: dict, path: str) -> Config:
@@ -79,7 +75,7 @@ def parse_config(data: dict, path: str) -> Config:
     for code, level in severity.items():
         if level not in SEVERITIES:
             raise ConfigError(f"{path}: severity.{code} = {level!r} (expected one of {', '.join(SEVERITIES)})")
-    cfg.severity = {str(k).upper(): v for k, v in severity.items()}
+    cfg.severity = {str(k): v for k, v in severity.items()}  # (codes or names: resolved by the command line)
     for key, allowed in (("lang", ("zh", "en")), ("fail-level", SEVERITIES)):
         value = data.get(key, "")
         if value and value not in allowed:
@@ -91,27 +87,63 @@ def parse_config(data: dict, path: str) -> Config:
         raise ConfigError(f"{path}: 'profile' must be a string")
     cfg.profile = profile
     max_bytes = data.get("max-bytes", 0)
-    if not isinstance(max_bytes, int) or max_bytes < 0:
-        raise ConfigError(f"{path}: 'max-bytes' must be a positive integer")
+    if "max-bytes" in data and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1):
+        raise ConfigError(f"{path}: 'max-bytes' must be a positive integer (bytes), not {max_bytes!r}")
     cfg.max_bytes = max_bytes
     return cfg
 
 
-def load_config(path: str) -> Config:
+CONFIG_MAX_BYTES = 1 << 20
+
+
+def read_toml(path: str) -> dict:
+    """Parse a TOML file (a regular file of at most 1 MiB: never a device or a FIFO). Any problem is a
+    ConfigError naming the file and, for a syntax error, the line and column."""
+    import tomllib
+
+    from reportlint.parse.read import InputProblem, read_path
+
     try:
-        data = load_toml(Path(path))
-    except OSError as exc:
-        raise ConfigError(f"cannot read config {path}: {exc.strerror}") from None
-    except ValueError as exc:
+        data = read_path(path, CONFIG_MAX_BYTES)
+    except InputProblem as problem:
+        raise ConfigError(f"cannot read {path}: {problem.message_en}") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 (byte {exc.start}): TOML files must be UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+
+
+def _tool_section(data: dict, path: str) -> dict | None:
+    """``[tool.reportlint]`` of a pyproject.toml, None when absent; a ConfigError when it has the wrong shape."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table")
+    if "reportlint" not in tool:
+        return None
+    section = tool["reportlint"]
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.reportlint] must be a table")
+    return section
+
+
+def load_config(path: str) -> Config:
+    data = read_toml(path)
     if Path(path).name == "pyproject.toml":
-        data = data.get("tool", {}).get("reportlint", {})
+        data = _tool_section(data, path) or {}
     return parse_config(data, path)
 
 
 def find_config(start: str | None = None) -> Config:
-    """The nearest reportlint.toml / .reportlint.toml / pyproject.toml with [tool.reportlint]."""
-    folder = Path(start or os.getcwd()).resolve()
+    """The nearest reportlint.toml / .reportlint.toml / pyproject.toml with [tool.reportlint]. A config file
+    on the way that cannot be read or parsed is an error, not skipped."""
+    try:
+        folder = Path(start or os.getcwd()).resolve()
+    except OSError as exc:
+        raise ConfigError(f"cannot find the working folder: {exc.strerror}") from None
     for directory in (folder, *folder.parents):
         for name in ("reportlint.toml", ".reportlint.toml"):
             candidate = directory / name
@@ -119,10 +151,7 @@ def find_config(start: str | None = None) -> Config:
                 return load_config(str(candidate))
         candidate = directory / "pyproject.toml"
         if candidate.is_file():
-            try:
-                data = load_toml(candidate)
-            except (OSError, ValueError):
-                continue
-            if "reportlint" in data.get("tool", {}):
-                return load_config(str(candidate))
+            section = _tool_section(read_toml(str(candidate)), str(candidate))
+            if section is not None:
+                return parse_config(section, str(candidate))
     return Config()

@@ -11,7 +11,7 @@ from reportlint.checks import Context, Rule, all_rules, default_rules
 from reportlint.document import Document, Pos, Span
 from reportlint.finding import Finding
 from reportlint.parse import parse_text
-from reportlint.parse.read import DEFAULT_MAX_BYTES, InputProblem, decode, read_path
+from reportlint.parse.read import DEFAULT_MAX_BYTES, InputProblem, decode, read_limited, read_path
 from reportlint.profiles import Profile
 
 
@@ -47,8 +47,15 @@ class FileResult:
         return self
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; directories recurse for *.txt (sorted; symlink loops are not followed twice)."""
+def expand_paths(paths: list[str], outputs: tuple[str, ...] = ()) -> list[str]:
+    """Files as given; directories recurse for *.txt (sorted; symlink loops are not followed twice).
+
+    Inside a directory, files reportlint wrote (its text, JSON, SARIF… outputs, recognised by their first
+    lines) are not reports and are left out, as is an empty file that this run is about to overwrite
+    (``outputs``: the run's output paths). Files named on the command line are always kept."""
+    from reportlint.guard import identity, is_empty, is_own_output
+
+    targets = {ident for ident in map(identity, outputs) if ident is not None}
     out: list[str] = []
     for path in paths:
         if path == "-":
@@ -64,8 +71,12 @@ def expand_paths(paths: list[str]) -> list[str]:
                 seen.add((st.st_dev, st.st_ino))
                 dirs.sort()
                 for name in sorted(files):
-                    if name.lower().endswith(".txt"):
-                        out.append(os.path.join(root, name))
+                    if not name.lower().endswith(".txt"):
+                        continue
+                    found = os.path.join(root, name)
+                    if is_own_output(found) or (identity(found) in targets and is_empty(found)):
+                        continue
+                    out.append(found)
             continue
         if not os.path.exists(path):
             raise PathError(path)
@@ -82,8 +93,30 @@ def _problem_finding(path: str, problem: InputProblem) -> Finding:
                    problem.message_en, subject=problem.code)
 
 
+def crash_result(path: str, exc: BaseException, encoding: str = "") -> FileResult:
+    """The result of a file whose reading or parsing raised: one RL009 finding, the run goes on."""
+    from reportlint.checks import REGISTRY
+
+    all_rules()
+    info = REGISTRY["RL009"]
+    detail = f"{type(exc).__name__}: {exc}"[:300]
+    finding = Finding(path, 1, 1, 1, 1, "RL009", info.name, info.severity,
+                      f"读取或解析本文件时出错：{detail}", f"reading or parsing this file failed: {detail}",
+                      subject="parse-internal")
+    return FileResult(path, encoding, findings=[finding], failed=True)
+
+
 def lint_text(text: str, path: str, encoding: str = "utf-8", rules: list[Rule] | None = None,
               profile: Profile | None = None) -> FileResult:
+    """Parse and check one text. An exception anywhere (parser, a rule, profile detection) becomes an RL009
+    finding of this file instead of ending the run."""
+    try:
+        return _lint_text(text, path, encoding, rules, profile)
+    except Exception as exc:
+        return crash_result(path, exc, encoding)
+
+
+def _lint_text(text: str, path: str, encoding: str, rules: list[Rule] | None, profile: Profile | None) -> FileResult:
     doc = parse_text(text, path, encoding)
     ctx = Context(doc)
     ctx.profile = profile  # type: ignore[attr-defined]
@@ -128,19 +161,36 @@ def lint_path(path: str, rules: list[Rule] | None = None, profile: Profile | Non
               max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                raise InputProblem("RL006", f"标准输入超过上限 {max_bytes} 字节", f"stdin is over the limit of {max_bytes} bytes")
+            data = read_limited(sys.stdin.buffer, max_bytes)
         else:
             data = read_path(path, max_bytes)
     except InputProblem as problem:
         return FileResult(path, findings=[_problem_finding(path, problem)], failed=True)
-    result = lint_bytes(data, path, rules, profile)
+    except Exception as exc:  # an OS oddity while reading: this file's RL009, not the run's end
+        return crash_result(path, exc)
+    try:
+        result = lint_bytes(data, path, rules, profile)
+    except Exception as exc:
+        return crash_result(path, exc)
     result.sha256 = hashlib.sha256(data).hexdigest()
     return result
 
 
-def _worker_init() -> None:
+def _lint_slim(path: str, rules: list[Rule], profile: Profile | None, max_bytes: int) -> FileResult:
+    result = lint_path(path, rules, profile, max_bytes)
+    try:
+        return result.slim()
+    except Exception as exc:
+        return crash_result(path, exc, result.encoding)
+
+
+def _worker_init(parent_pid: int) -> None:
+    from reportlint.pool import die_with_parent
+
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (exit 130), not a traceback each
+    die_with_parent(parent_pid)  # a killed run leaves no worker behind
     all_rules()  # compile patterns and load rules once per process
 
 
@@ -149,22 +199,45 @@ def _lint_one(args) -> FileResult:
     from reportlint.checks import REGISTRY
 
     rules = [REGISTRY[c] for c in codes]
-    return lint_path(path, rules, profile, max_bytes).slim()
+    return _lint_slim(path, rules, profile, max_bytes)
 
 
 def lint_many(paths: list[str], rules: list[Rule], profile: Profile | None = None,
-              max_bytes: int = DEFAULT_MAX_BYTES, jobs: int = 1):
-    """Lint many files, yielding slim results in input order; with jobs > 1 over a process pool
-    (the output is the same as a serial run)."""
-    if jobs <= 1 or len(paths) <= 1 or "-" in paths:
+              max_bytes: int = DEFAULT_MAX_BYTES, jobs: int | None = 1):
+    """Lint many files, yielding slim results in input order; with jobs > 1 (None: every CPU) over a process
+    pool of at most one worker per file and per CPU (the output is the same as a serial run)."""
+    from reportlint.pool import worker_count
+
+    jobs = worker_count(jobs, len(paths))
+    if jobs <= 1 or "-" in paths:
         for path in paths:
-            yield lint_path(path, rules, profile, max_bytes).slim()
+            yield _lint_slim(path, rules, profile, max_bytes)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     codes = [r.code for r in rules]
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init,
+                               initargs=(os.getpid(),))
+    try:
         chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
-        yield from pool.map(_lint_one, [(p, codes, profile, max_bytes) for p in paths], chunksize=chunk)
+        yield from _submitted_without_sigint(pool, [(p, codes, profile, max_bytes) for p in paths], chunk)
+    except BaseException:  # Ctrl-C, a closed stdout: do not wait for the queued files
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _submitted_without_sigint(pool, tasks, chunk):
+    """``pool.map`` with SIGINT ignored while the workers are forked (they inherit it: a Ctrl-C arriving
+    before their initializer runs must not print a traceback from each); the parent's handler is back
+    before the results are awaited, so Ctrl-C still ends the run with 130."""
+    import signal
+
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        results = pool.map(_lint_one, tasks, chunksize=chunk)  # submits every task (and forks) now
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return results

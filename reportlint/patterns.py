@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-# \p{Han} (Unicode 15 as the regex module knows it), as ranges
+# \p{Han} (Unicode 15 as the regex module knew it in 2024), as ranges. Deliberately fixed: a newer ``regex``
+# or Python knows more Han characters (Unicode 16, 17…), and the linter's results must not depend on which
+# one is installed. tests/test_patterns.py checks that every range is Han and that the CJK blocks are in.
 HAN = (
     "[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf"
     "\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3\U00016ff0-\U00016ff6"

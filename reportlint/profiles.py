@@ -47,7 +47,14 @@ def builtin_profiles() -> dict[str, Profile]:
 
 
 def load_profile_file(path: str | Path) -> Profile:
-    return profile_from_toml(load_toml(Path(path)))
+    """A user's profile TOML (a regular file, read with a size limit: ``/dev/zero`` is refused)."""
+    from reportlint.config import ConfigError, read_toml
+
+    try:
+        data = read_toml(str(path))
+    except ConfigError as exc:
+        raise ValueError(str(exc)) from None
+    return profile_from_toml(data)
 
 
 def detect_profile(title: str, text_head: "str | Callable[[], str]", profiles: dict[str, Profile] | None = None) -> Profile:

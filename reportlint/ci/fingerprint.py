@@ -20,6 +20,6 @@ def fingerprints(findings: Iterable[Finding]) -> list[str]:
         key = (f.path.replace("\\", "/"), f.code, f.subject or f.message)
         index = seen.get(key, 0)
         seen[key] = index + 1
-        digest = hashlib.sha256("\0".join([*key, str(index)]).encode("utf-8")).hexdigest()
+        digest = hashlib.sha256("\0".join([*key, str(index)]).encode("utf-8", "surrogateescape")).hexdigest()  # (a non-UTF-8 name: its bytes)
         out.append(digest[:32])
     return out

@@ -8,17 +8,32 @@ from __future__ import annotations
 
 import os
 
+from reportlint.output.escape import visible
 from reportlint.output.text import concise_line
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
+def neutralise(text: str) -> str:
+    """Break the markers the runner acts on anywhere in a line: ``::`` commands and legacy ``##[…]`` ones."""
+    return text.replace("::", ":\u200b:").replace("##[", "#\u200b#[")
+
+
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: %, CR and LF percent-encoded, other control characters made visible,
+    legacy ``##[`` commands broken."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("##[", "#\u200b#[")
 
 
 def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def plain_line(f, lang: str = "zh") -> str:
+    """The human-readable line: the concise line (control characters already visible), no percent-encoding
+    (``90.04%`` stays ``90.04%``), with command markers broken so it cannot be read as a command."""
+    return neutralise(concise_line(f, lang))
 
 
 def render(results, lang: str = "zh") -> str:
@@ -29,7 +44,7 @@ def render(results, lang: str = "zh") -> str:
                  f"endLine={max(f.line, f.end_line)},title={escape_property(f.code + ' ' + f.name)}")
         lines.append(f"::{COMMAND[f.severity]} {props}::{escape_data(f.text(lang))}")
     for f in findings:
-        lines.append(escape_data(concise_line(f, lang)).replace("::", ":\u200b:"))
+        lines.append(plain_line(f, lang))
     counts = {k: sum(1 for f in findings if f.severity == k) for k in COMMAND}
     if counts["error"] > 10 or counts["warning"] > 10:
         lines.append("::notice::GitHub shows at most 10 annotations of each kind per step; "
@@ -46,7 +61,7 @@ def write_summary(results, lang: str = "zh") -> None:
     if findings:
         rows += ["| file | line | code | severity | message |", "|---|---|---|---|---|"]
         for f in findings[:200]:
-            message = f.text(lang).replace("|", "\\|").replace("\n", " ")
-            rows.append(f"| {f.path} | {f.line} | {f.code} | {f.severity} | {message} |")
+            message = visible(f.text(lang)).replace("|", "\\|")
+            rows.append(f"| {visible(f.path).replace('|', chr(92) + '|')} | {f.line} | {f.code} | {f.severity} | {message} |")
     with open(path, "a", encoding="utf-8") as handle:
         handle.write("\n".join(rows) + "\n")

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 from reportlint import __version__
 from reportlint.finding import SEVERITY_RANK
+from reportlint.output.escape import visible
 from reportlint.output.text import concise_line
 
 _ILLEGAL = {c: None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
@@ -27,7 +28,7 @@ def clean(text: str) -> str:
 
 
 def classname(path: str) -> str:
-    norm = path.replace("\\", "/").lstrip("./")
+    norm = visible(path).replace("\\", "/").lstrip("./")
     parts = [p for p in norm.split("/") if p and p != ".."]
     if not parts:
         return "stdin"
@@ -56,7 +57,7 @@ def render(results, lang: str = "zh", fail_level: str = "error", flavor: str = "
             name = base if names[base] == 1 else f"{base} ({names[base]})"
             case = junit_xml.TestCase(name, classname=classname(result.path), elapsed_sec=0)
             body = clean(concise_line(f, lang) + "".join(
-                f"\n  {f.path}:{r.line}:{r.column}: {r.message if lang == 'zh' else (r.message_en or r.message)}"
+                f"\n  {visible(f.path)}:{r.line}:{r.column}: {r.message if lang == 'zh' else (r.message_en or r.message)}"
                 for r in f.related) + f"\n  help: reportlint rule {f.code}")
             if result.failed:
                 case.add_error_info(message=clean(f.text(lang)), output=body, error_type=f.code)
@@ -65,15 +66,15 @@ def render(results, lang: str = "zh", fail_level: str = "error", flavor: str = "
             else:
                 passing_text.append(body)  # a passing case; its text goes to the suite's system-out
             if flavor == "xunit1":
-                case.file, case.line = result.path, f.line
+                case.file, case.line = visible(result.path), f.line
             cases.append(case)
         if not cases:
             case = junit_xml.TestCase("all checks passed", classname=classname(result.path), elapsed_sec=0)
             if flavor == "xunit1":
-                case.file, case.line = result.path, 1
+                case.file, case.line = visible(result.path), 1
             cases.append(case)
         suite = junit_xml.TestSuite(
-            clean(result.path), cases, hostname="localhost", id=str(index), package="reportlint",
+            clean(visible(result.path)), cases, hostname="localhost", id=str(index), package="reportlint",
             stdout="\n".join(passing_text), stderr="",
             timestamp=_timestamp(), properties={"reportlint.version": __version__, "reportlint.fail-level": fail_level,
                                                 "input.sha256": getattr(result, "sha256", "") or ""},

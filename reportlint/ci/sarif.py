@@ -23,10 +23,10 @@ def uri_of(path: str) -> tuple[str, str | None]:
     if norm == "-":
         return "stdin", "%SRCROOT%"
     if os.path.isabs(path):
-        return "file://" + quote(norm if norm.startswith("/") else "/" + norm, safe="/:"), None
+        return "file://" + quote(norm if norm.startswith("/") else "/" + norm, safe="/:", errors="surrogateescape"), None
     while norm.startswith("./"):
         norm = norm[2:]
-    return quote(norm, safe="/"), "%SRCROOT%"
+    return quote(norm, safe="/", errors="surrogateescape"), "%SRCROOT%"  # (a non-UTF-8 name: its own bytes)
 
 
 def _rule_entries(rules):

@@ -14,6 +14,7 @@ from html import escape
 from reportlint import __version__
 from reportlint.checks import FAMILIES, all_rules
 from reportlint.finding import SEVERITY_RANK
+from reportlint.output.escape import visible
 
 DOCUMENT_LEVEL = ("RL501",)  # about the whole report: no source line to show
 
@@ -113,7 +114,7 @@ def render(results, lang: str = "zh") -> str:
         sev = {s: sum(1 for f in r.findings if f.severity == s) for s in ("error", "warning", "info")}
         fam = {n: sum(1 for f in r.findings if family_of(f.code) == n) for n in family_name.values()}
         anchor = f"r{results.index(r)}"
-        out.append(f'<tr><td><a href="#{anchor}">{escape(r.path)}</a></td>' + "".join(
+        out.append(f'<tr><td><a href="#{anchor}">{escape(visible(r.path))}</a></td>' + "".join(
             f'<td class="num">{sev[s] or ""}</td>' for s in sev) + "".join(f'<td class="num">{fam[n] or ""}</td>' for n in fam) + "</tr>")
     out.append("</table>")
     codes = sorted({f.code for f in findings})
@@ -128,7 +129,7 @@ def render(results, lang: str = "zh") -> str:
     for r in ordered:
         anchor = f"r{results.index(r)}"
         clean = "1" if not r.findings else "0"
-        out.append(f'<section class="report" id="{anchor}" data-clean="{clean}"><h3>{escape(r.path)}</h3>')
+        out.append(f'<section class="report" id="{anchor}" data-clean="{clean}"><h3>{escape(visible(r.path))}</h3>')
         if not r.findings:
             out.append(f"<p>{t('未发现问题', 'No findings')}</p>")
         for f in r.findings:
@@ -138,7 +139,7 @@ def render(results, lang: str = "zh") -> str:
             out.append(f'<div class="finding" data-code="{escape(f.code)}" data-family="{escape(family_of(f.code))}" '
                        f'data-severity="{escape(f.severity)}">')
             out.append(f'<div><span class="code">{escape(f.code)}</span> <span class="sev sev-{escape(f.severity)}">'
-                       f'{escape(f.severity)}</span> {escape(f.name)} · {escape(r.path)}:{f.line}:{f.column}</div>')
+                       f'{escape(f.severity)}</span> {escape(f.name)} · {escape(visible(r.path))}:{f.line}:{f.column}</div>')
             out.append(f"<p>{escape(f.text(lang))}</p>")
             places = []
             line = r.line(f.line) if f.code not in DOCUMENT_LEVEL else None

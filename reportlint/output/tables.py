@@ -69,6 +69,8 @@ def frame(records, schema):
             df[name] = df[name].astype(bool)
         elif dtype in ("str", "object"):
             df[name] = df[name].fillna("").astype(object)
+        elif dtype.startswith("str"):  # pandas 3's string dtype: an empty column must get it too (no rows is valid)
+            df[name] = column.dtype.coerce(df[name].fillna(""))
     return validate(schema, df)
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Iterable
 
 from reportlint.finding import Finding
+from reportlint.output.escape import visible
 
 
 def concise_line(f: Finding, lang: str = "zh") -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.text(lang)}"
+    """``path:line:col: CODE [severity] message``, control characters in the path and message escaped."""
+    return visible(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.text(lang)}")
 
 
 def render(findings: Iterable[Finding], lang: str = "zh", full: bool = True) -> str:
@@ -18,7 +20,7 @@ def render(findings: Iterable[Finding], lang: str = "zh", full: bool = True) -> 
         if full:
             for r in f.related:
                 text = r.message if lang == "zh" or not r.message_en else r.message_en
-                lines.append(f"    {f.path}:{r.line}:{r.column}: {text}")
+                lines.append(visible(f"    {f.path}:{r.line}:{r.column}: {text}"))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -51,6 +53,12 @@ def _frame(line_of, line: int, column: int, end_line: int, end_column: int, labe
     if text is None:
         return []
     source = text.replace("\t", " ")
+    if visible(source) != source:  # escapes change the widths: mark the figure in the escaped line instead
+        head_text = visible(source[:max(column - 1, 0)])
+        stop = end_column - 1 if end_line == line and end_column > column else column
+        marked_text = visible(source[max(column - 1, 0):stop])
+        source = visible(source)
+        column, end_line, end_column = len(head_text) + 1, line, len(head_text) + len(marked_text) + 1
     start = max(column - 1, 0)
     stop = end_column - 1 if end_line == line and end_column > column else start + 1
     head = source[:start]
@@ -60,7 +68,8 @@ def _frame(line_of, line: int, column: int, end_line: int, end_column: int, labe
         head = ("…" if left else "") + source[left:start]
         source = head + source[start:start + 60] + ("…" if start + 60 < len(source) else "")
     number = str(line)
-    return [f"  {number} | {source}", f"  {' ' * len(number)} | {' ' * _width(head)}{'^' * max(1, _width(marked))} {label}".rstrip()]
+    return [f"  {number} | {source}",
+            f"  {' ' * len(number)} | {' ' * _width(head)}{'^' * max(1, _width(marked))} {visible(label)}".rstrip()]
 
 
 def render_full(results, lang: str = "zh") -> str:
@@ -74,7 +83,7 @@ def render_full(results, lang: str = "zh") -> str:
             for r in f.related:
                 text = r.message if lang == "zh" or not r.message_en else r.message_en
                 out.extend(_frame(result.line, r.line, r.column, r.line, r.column + 1, text) or
-                           [f"    {f.path}:{r.line}:{r.column}: {text}"])
+                           [visible(f"    {f.path}:{r.line}:{r.column}: {text}")])
             out.append(f"  = help: reportlint rule {f.code}")
             out.append("")
     return "\n".join(out) + ("\n" if out else "")

@@ -69,6 +69,11 @@ _GLOSS_CUT_AT_END = patterns.compile(rf"(?<=\p{{Han}})\([{_PINYIN}]{{0,6}}$")
 _GLOSS_CUT_AT_START = patterns.compile(rf"^[{_PINYIN}]{{1,7}}\)(?=\p{{Han}})")
 _SPACE_IN_HAN = patterns.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
 _COMMA_IN_NUMBER = patterns.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+# Invisible characters that word processors and web pages leave inside words and numbers (zero-width
+# space/non-joiner/joiner, word joiner, soft hyphen, a BOM in the middle of the text): dropped, so that
+# 610.\u200b20 is one figure; the characters around them keep their original columns.
+INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
+_INVISIBLE = patterns.compile(f"[{INVISIBLE}]+")
 
 
 @lru_cache(maxsize=1)
@@ -156,10 +161,12 @@ def _apply_deletions(text: str, origin: list[int], deletions) -> tuple[str, list
 def normalize_line(simplified_line: str, line_no: int) -> NormText:
     """Normalise one line that has already been through ``to_simplified``."""
     text = _map_chars(simplified_line)
-    if "，" in text:
-        text = _COMMA_IN_NUMBER.sub(",", text)
     base = encode(line_no, 0)
     origin: "list[int] | range" = range(base, base + len(text))
+    if any(ch in text for ch in INVISIBLE):
+        text, origin = _apply_deletions(text, origin, (_INVISIBLE,))
+    if "，" in text:
+        text = _COMMA_IN_NUMBER.sub(",", text)  # (same length: the origins stay)
     if "(" in text or ")" in text:
         text, origin = _apply_deletions(text, origin, (_PINYIN_GLOSS, _GLOSS_CUT_AT_END, _GLOSS_CUT_AT_START))
     if " " in text or "\t" in text:
@@ -187,4 +194,4 @@ def join(parts: list[NormText], separator: str = "") -> NormText:
 
 def normalize_text(text: str) -> str:
     """Normalise a short string (a label or a term) the same way, without positions."""
-    return _SPACE_IN_HAN.sub("", _PINYIN_GLOSS.sub("", _map_chars(to_simplified(text))))
+    return _SPACE_IN_HAN.sub("", _PINYIN_GLOSS.sub("", _INVISIBLE.sub("", _map_chars(to_simplified(text)))))

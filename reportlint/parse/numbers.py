@@ -86,8 +86,17 @@ def canonical_unit(unit: str) -> str:
     return unit
 
 
+# More digits than any real amount has (a national budget in 元 with fen is 16; cells glued together by a
+# careless export reach 22): a run of 25+ digits is an identifier or garbage, not a figure. This keeps the
+# checks' products and quantize calls inside the default 28-digit decimal context (27+ digits overflowed it).
+MAX_DIGITS = 24
+
+
 def parse_number(num: str) -> tuple[Decimal, int] | None:
+    """(value, number of decimals) of a written number, or None when it is not a usable figure."""
     clean = num.replace(",", "")
+    if len(clean) - clean.count(".") > MAX_DIGITS:
+        return None
     try:
         value = Decimal(clean)
     except InvalidOperation:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -25,18 +26,52 @@ class InputProblem(Exception):
         return f"{self.code}: {self.message_en}"
 
 
-def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file's bytes (opened read-only; nothing is ever written back)."""
+def _too_large(max_bytes: int) -> InputProblem:
+    return InputProblem(
+        "RL006",
+        f"文件超过上限 {max_bytes} 字节（--max-bytes），未检查",
+        f"file is over the limit of {max_bytes} bytes (--max-bytes); not checked",
+    )
+
+
+def read_limited(handle, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes`` from a binary file object; RL006 as soon as there is more (the limit is
+    enforced while reading, so a file that grows, or lies about its size, cannot exhaust memory)."""
+    chunks, total = [], 0
+    while True:
+        chunk = handle.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise _too_large(max_bytes)
+
+
+def open_regular(path: str):
+    """Open ``path`` for reading if it is a regular file (symlinks followed), without ever blocking: a FIFO,
+    a device (/dev/zero) or a socket raises InputProblem RL001 instead of hanging or reading forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise InputProblem(
-                "RL006",
-                f"文件大小 {size} 字节，超过上限 {max_bytes} 字节（--max-bytes），未检查",
-                f"file is {size} bytes, over the limit of {max_bytes} bytes (--max-bytes); not checked",
-            )
-        with open(path, "rb") as handle:
-            return handle.read()
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise InputProblem("RL001", "不是普通文件（设备、管道或套接字），未读取",
+                               "not a regular file (a device, FIFO or socket); not read")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a regular file's bytes, at most ``max_bytes`` (opened read-only; nothing is ever written back)."""
+    try:
+        with open_regular(path) as handle:
+            return read_limited(handle, max_bytes)
     except InputProblem:
         raise
     except IsADirectoryError:
@@ -117,9 +152,12 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def split_lines(text: str) -> list[str]:
-    """Split on LF only (CR before LF is dropped): lines as an editor numbers them."""
-    lines = text.split("\n")
+    """Split on LF, CRLF and a CR alone (old Mac and Word "CR only" exports): lines as an editor numbers them."""
+    lines = _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
+    return lines

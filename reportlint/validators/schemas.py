@@ -29,7 +29,7 @@ RELATION_KINDS = ["breakdown", "identity", "share", "rate", "remainder-rate", "c
 
 def _money_consistent(df: pd.DataFrame) -> pd.Series:
     """value_yuan = value × unit factor for money; empty otherwise."""
-    factor = df["unit"].map(lambda u: float(MONEY_UNITS[u]) if u in MONEY_UNITS else math.nan)
+    factor = df["unit"].map(lambda u: float(MONEY_UNITS[u]) if u in MONEY_UNITS else math.nan).astype(float)  # (empty: float too)
     is_money = factor.notna()
     expected = df["value"] * factor
     close = (df["value_yuan"] - expected).abs() <= 1e-6 * expected.abs().clip(lower=1)
