@@ -112,7 +112,8 @@ def sum_mismatch(ctx: Context):
             near_miss = _near_miss(rel, total, parts, gap)
             if rel.kind != "identity" and not _all_required(total, parts) and not near_miss:
                 continue  # a partial breakdown only bounds
-            if not near_miss and total.table is None and _optional_parts_unnamed(total, parts):
+            if (not near_miss and total.table is None and all(p.unit == total.unit for p in parts)
+                    and _optional_parts_unnamed(total, parts)):
                 # prose: "支出合计X…基本支出Y…项目支出Z" short of X: 经营支出 or another category may make up the
                 # rest (a table row of just those columns names every part, so it is still judged)
                 continue
