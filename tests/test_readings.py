@@ -387,3 +387,54 @@ def test_funds_are_not_compared_across_scopes():
 ])
 def test_a_prose_total_short_of_its_required_parts_may_have_other_categories(text):
     assert [c for c in codes(text) if c[0] == "RL101"] == []
+
+
+# --- a bracket after a figure holding a comparand is not a part (class: brackets) ----------------------------
+@pytest.mark.parametrize("text", [
+    "会议费支出85.00万元（2023年度为96.00万元）。",
+    "公务用车运行维护费3.20万元（上年同期4.10万元），下降21.95%。",
+    "项目自评得分88.5分（满分100分），评价等级为良。",
+    "培训费1.20万元，与上年（1.50万元）相比减少0.30万元，下降20.00%。",
+])
+def test_a_bracketed_comparand_is_not_a_part(text):
+    assert [c for c in codes(text) if c[0] in ("RL101", "RL102", "RL203")] == []
+
+
+# --- a reference stated in its own clause is the base of the change after it -------------------------------
+@pytest.mark.parametrize("text", [
+    "本年支出合计2,400.00万元，上年为2,000.00万元，增加400.00万元，增长20.00%。",
+    "收入决算5,150.00万元，年初预算5,000.00万元，增加150.00万元，增长3.00%。",
+    "会议费4.50万元，上年同期为5.00万元，同比减少0.50万元，下降10.00%。",
+])
+def test_a_reference_in_its_own_clause_is_the_base(text):
+    assert codes(text) == []
+    wrong = text.replace("20.00%", "16.67%").replace("3.00%", "2.91%").replace("10.00%", "11.11%")
+    assert "RL203" in [c[0] for c in codes(wrong)]
+
+
+# --- 其中 after a reference breaks down the subject; 超过/低于预算 is a difference; a change after 其中 ----------
+@pytest.mark.parametrize("text", [
+    "支出决算2,000.00万元，年初预算1,900.00万元。其中：行政运行1,500.00万元，机关服务500.00万元。",
+    "本年支出合计900.00万元，比上年850.00万元增加50.00万元。其中：基本支出600.00万元，项目支出300.00万元。",
+    "一般公共预算财政拨款支出1,000.00万元（含上年结转资金80.00万元），其中基本支出700.00万元（占70.00%）。",
+])
+def test_the_list_after_a_reference_breaks_down_the_subject(text):
+    assert [c for c in codes(text) if c[0] in ("RL101", "RL102", "RL202")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "支出决算1,050.00万元，超过年初预算50.00万元，完成年初预算的105.00%。",
+    "会议费支出决算9.00万元，低于预算1.00万元，完成预算的90.00%。",
+    "差旅费决算12.00万元，高于上年2.00万元，增长20.00%。",
+])
+def test_over_or_under_a_reference_is_a_difference(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "“三公”经费支出20.00万元，其中：公务用车运行维护费12.00万元，公务接待费8.00万元。与上年相比减少5.00万元，下降20.00%。",
+    "项目支出300.00万元，其中：设备购置200.00万元，培训100.00万元。较上年增加60.00万元，增长25.00%。",
+    "会议费合计6.00万元，其中：全体会议4.00万元，专题会议2.00万元。同比减少1.50万元，下降20.00%。",
+])
+def test_a_change_after_a_list_is_the_totals(text):
+    assert codes(text) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from reportlint import patterns
 from reportlint.document import Relation
+from reportlint.parse.comparison import is_reference
 from reportlint.parse.drafts import Draft, _same_measure
 from reportlint.parse.lists import _counted_classes, _score_breakdown
 
@@ -76,6 +77,8 @@ class BreakdownReader:
             following = self.drafts[ids[k + 1]] if k + 1 < len(ids) else None
             if following is not None and following.unit == "%" and following.clause.strip(" ，,") in ("的", ""):
                 continue
+            if d.bracket_of >= 0 or is_reference(d, [self.drafts[e] for e in ids[:k]]):
+                continue  # "X（含Y）。其中…", "支出决算X，年初预算Y。其中…": the list breaks down X
             return ids[k] if _same_measure(d.unit, unit) else None
         return None
 

@@ -209,6 +209,7 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
         respectively = _respectively(sentence, numbers)
         respective_shares = _respective_shares(sentence, numbers)
         inside = {k for _, members in brackets for k in members}
+        owners = _bracket_owners(sentence, numbers)  # number index → the number whose bracket it is written in
         offsets: dict[int, int] = {}  # number index in ``numbers`` → figure id
         for index, number in enumerate(numbers):
             label = sentence[previous_end:number.start]
@@ -220,7 +221,8 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                              numbers[index - 1].unit if index else None)
             draft = Draft(number.text, number.value, number.decimals, number.unit,
                           norm.span(base + number.start, base + number.end), approx=number.approx or damaged,
-                          sentence=sid, block=block, gap=label)
+                          sentence=sid, block=block, gap=label,
+                          bracket_of=offsets[owners[index]] if index in owners else -1)
             concept = None
             concept_end = 0
             explicit_state = ""
@@ -284,6 +286,10 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
             elif change:
                 direction = 1 if change.group() in vocab.increase else -1
                 kind = "change-rate" if number.unit == "%" else "change"
+            elif number.unit != "%" and vocab.against_reference is not None and vocab.against_reference.search(label):
+                # "支出决算1036.40万元，超过年初预算6.40万元": a difference against the budget, not a budget
+                direction = 1 if vocab.against_reference.search(label).group(1) in vocab.over_words else -1
+                kind = "change"
             elif (number.unit == "%" and _OPEN_BRACKET_ONLY.match(label) and ids
                   and self.drafts[ids[-1]].q.get("kind") == "change"):
                 # "较上年减少1.5万元（42.86%）": the rate of the change it is bracketed after
@@ -393,8 +399,6 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
             previous_end = number.end
         for total_index, members in brackets:
             self._bracketed_breakdown(offsets[total_index], [offsets[k] for k in members])
-        for member, owner in _bracket_owners(sentence, numbers).items():
-            self.drafts[offsets[member]].bracket_of = offsets[owner]
         return breakdown
 
 

@@ -9,6 +9,9 @@ from reportlint import patterns
 from reportlint.parse.drafts import Draft, _same_measure
 
 _CLAUSE_BREAK = patterns.compile(r"[，,;；:：。]")
+# what a bracket after a figure may hold that is not a part of it: another year's value, a budget, full marks
+_COMPARAND = patterns.compile(r"\s*(?:上年|去年|上年度|上年同期|同期|(?:19|20)\d{2}\s*年|年初|调整后|全年预算|预算|计划|目标|满分|分值|总分|权重|标准)")
+_COMPARAND_BEFORE = patterns.compile(r"(?:与|比|较|同)\s*(?:上年|去年|上年度|同期|(?:19|20)\d{2}\s*年度?|年初预算|预算)\s*$")
 _BREAK_OPEN = patterns.compile(r"其中|\(|分别为|包括|如下\s*[:：]|以下(?:方面|几个方面|项目)?\s*[:：]")
 _SEMICOLON = patterns.compile(r"[;；]")
 
@@ -165,6 +168,8 @@ def _list_opened(label: str):
         if opener.group() == "(":
             if ")" in label[opener.end():]:
                 continue  # "（类）" inside the label: a bracket opened and closed, look further back
+            if _COMPARAND.match(label, opener.end()) or _COMPARAND_BEFORE.search(label, 0, opener.start()):
+                return None  # "6.40万元（上年7.50万元）", "92.5分（满分100分）", "与上年（2.80万元）相比": a comparand
             return opener
         return None if _SEMICOLON.search(label, opener.end()) else opener
     return None

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from reportlint import patterns
 from reportlint.document import Relation
+from reportlint.parse.comparison import COMPARED_TO, is_reference
 from reportlint.parse.drafts import _FILLER, _HAN, _RATE_LABEL_END, Draft, _key, _same_measure
 
 _OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
 _CLAUSE_GROUP_END = patterns.compile(r"[;；。]")
-_COMPARED_TO = patterns.compile(r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年|年初预算|全年预算|调整后预算|预算)")
+_COMPARED_TO = COMPARED_TO
 
 
 def _same_scope(a: Draft, b: Draft) -> bool:
@@ -65,10 +66,13 @@ class RelationFinder:
         if first.q.get("kind") != "change" or first.concept is not None:
             return ids
         levels = [i for i in previous if self.drafts[i].q.get("kind") in ("level", "part")]
-        if not levels or any(r is not None and levels[-1] in r.parts for r in self.relations):
-            # "…，其中：公务接待费a，…因公出国（境）费0。较上年减少Δ": after a breakdown the comparison may be
-            # about the total as well as the last part — not a relation to check
+        if not levels:
             return ids
+        totals = [r.total for r in self.relations if r is not None and r.kind == "breakdown" and levels[-1] in r.parts]
+        totals += [item["total"] for item in self._open if levels[-1] in item["parts"]]
+        if totals:
+            # "“三公”经费a，其中：…公务接待费b。与上年相比减少Δ": after a 其中 list the comparison is the total's
+            return [totals[-1], *ids] if totals[-1] in previous else ids
         return [levels[-1], *ids]
 
     def _identities(self, ids: list[int], paragraph: bool = False) -> None:
@@ -146,7 +150,7 @@ class RelationFinder:
                 continue
             direction = 1 if rate.q.get("direction") == "+" else -1
             # "2665.79万元，比上年2500.00万元增加165.79万元": the figure before the change is the base itself
-            is_base = bool(_COMPARED_TO.search(level.clause))
+            is_base = is_reference(level, [self.drafts[p] for p in ids if p < level.id])
             self.relations.append(Relation("change", level.id, (delta.id,), result=rate.id, explicit=True,
                                            direction=direction, note="base" if is_base else ""))
             if is_base:
@@ -154,7 +158,7 @@ class RelationFinder:
                 # ("决算X，较上年Y减少Δ，较年初预算Z减少Δ′": Δ′ is X against Z, not Y against Z)
                 current = next((self.drafts[p] for p in reversed(ids[: ids.index(level.id)])
                                 if self.drafts[p].q.get("kind") in ("level", "part")
-                                and not _COMPARED_TO.search(self.drafts[p].clause)), None)
+                                and not is_reference(self.drafts[p], [self.drafts[e] for e in ids if e < p])), None)
                 if current is not None and not current.approx and _same_measure(current.unit, level.unit):
                     against_budget = "预算" in level.clause  # "24.60万元，比预算30.00万元节约5.40万元"
                     self.relations.append(Relation("adjust", current.id, (level.id, delta.id), explicit=True,

@@ -106,6 +106,11 @@ class Vocabulary:
         self.decrease = tuple(change.get("decrease", ()))
         self.previous_year = tuple(change.get("previous_year", ()))
         self.name_endings = tuple(data.get("lists", {}).get("name_endings", ()))
+        over, under = change.get("over", ()), change.get("under", ())
+        self.over_words = frozenset(over)
+        self.against_reference = patterns.compile(
+            "(" + "|".join(re.escape(w) for w in (*over, *under)) + r")[^，,。；;\d]{0,10}?(?:预算|计划|上年|去年|同期)[^，,。；;\d]{0,4}$"
+        ) if over or under else None
         self.remainder_words = tuple(change.get("remainder", ()))
         self.progress_words = tuple(change.get("progress", ()))
         self.count_after = tuple(sorted(change.get("count_after", ()), key=len, reverse=True))
