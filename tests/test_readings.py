@@ -438,3 +438,27 @@ def test_over_or_under_a_reference_is_a_difference(text):
 ])
 def test_a_change_after_a_list_is_the_totals(text):
     assert codes(text) == []
+
+
+# --- an enumerated item's figures are that item's (class 2) -------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "1.行政运行（项）年初预算820.00万元，支出决算845.30万元，完成年初预算的103.09%。\n"
+    "2.机关服务（项）年初预算60.00万元，支出决算58.50万元，完成年初预算的97.50%。",
+    "（一）一般公共服务支出（类）（2010301）。年初预算为300.00万元，支出决算为280.00万元。\n"
+    "（二）教育支出（类）。年初预算为50.00万元，支出决算为48.00万元。",
+    "1.公务接待费。全年支出2.36万元，比上年减少0.44万元，下降15.71%。\n"
+    "2.公务用车购置及运行维护费。全年支出10.00万元，比上年减少0.40万元，下降3.85%。",
+])
+def test_enumerated_items_spend_their_own_money(text):
+    assert codes(text) == []
+
+
+def test_an_items_own_restatement_is_still_compared():
+    text = "1.公务接待费。全年支出2.36万元。\n2.其他说明。公务接待费支出2.63万元。"
+    assert "RL301" in [c[0] for c in codes(text)]
+
+
+def test_a_sibling_item_is_not_one_more_part_of_the_items_list():
+    text = ("1、一般公共预算收入由年初预算120.00万元调整为130.00万元，调增10.00万元。其中：税收收入年初预算90.00万元不变；"
+            "非税收入由年初预算30.00万元调整为40.00万元。\n2、上级补助收入由年初预算170.00万元调整为200.00万元，调增30.00万元。")
+    assert [c for c in codes(text) if c[0] in ("RL101", "RL102")] == []

@@ -18,8 +18,8 @@ from reportlint.document import Figure, Relation
 from reportlint.parse.drafts import (_DIGIT, _FILLER, _HAN, _RATE_LABEL_END, _YEAR, Draft, _same_measure, damage,
                                      names_a_count, unit_fits)
 from reportlint.parse.breakdowns import BreakdownReader
-from reportlint.parse.lists import (_bracket_owners, _bracketed_lists, _list_opened, _opener_names, _respective_shares,
-                                    _respectively, _says_progress)
+from reportlint.parse.lists import (_bracket_owners, _bracketed_lists, _item_subject, _list_opened, _opener_names,
+                                    _respective_shares, _respectively, _says_progress)
 from reportlint.parse.normalize import NormText
 from reportlint.parse.numbers import find_numbers
 from reportlint.parse.relation_facts import RelationFinder
@@ -52,6 +52,7 @@ _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总
 _CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
 _BUDGET_WHOLE = patterns.compile(r"^\s*(?:年初|调整后?|全年|年度)?(?:预算|计划|任务|目标)(?:数|额)?\s*$")
 _OPEN_BRACKET_ONLY = patterns.compile(r"\s*\(\s*(?:同比)?(?:增长|下降|增幅|降幅)?\s*$")
+_ITEM_START = patterns.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)")
 _MASKED_NAME = patterns.compile(r"[*＊×#]{2,}")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
 # what may stand right before 项目支出 when it is the department's (本年度项目支出, 部门预算项目支出, 基本支出和项目支出,
@@ -75,10 +76,17 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
         self.sentence_heads: dict[int, tuple[str, str, str]] = {}
         self._open: list[dict] = []  # breakdowns not yet turned into relations (their list may go on)
         self._carry: dict | None = None  # the breakdown the next paragraph may continue
+        self._item: str | None = None  # the subject of the enumerated item being read (lists._item_subject)
+        self._item_start = False  # whether the paragraph being read opens with an item marker (1、, （二）, ③)
 
     # ------------------------------------------------------------------ prose
     def paragraph(self, norm: NormText, block: int) -> None:
         text = norm.text
+        self._item = _item_subject(self.vocab, text)  # an enumerated item's figures are that item's
+        item_start = bool(_ITEM_START.match(text))
+        if item_start and self._carry is not None and self._carry.get("item_start"):
+            self.flush()  # "1、A…其中：a1, a2。" then "2、B…": B is A's sibling, not one more part of A's list
+        self._item_start = item_start
         if not _DIGIT.search(text):
             # no figure to read: keep the paragraph as one sentence (grades are looked up in sentences)
             if text.strip():
@@ -199,7 +207,7 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
             head_states = [t[2].id for t in head_terms if t[2].category == "state"]
             self.sentence_heads[sid] = (head_specific[0], head_states[-1] if head_states else "",
                                         head_year[0] if head_year else str(self.doc_year or ""))
-        subject: str | None = None
+        subject: str | None = self._item or None  # "2.公务接待费。全年支出…": the item named is the subject
         previous_end = 0
         breakdown: dict | None = carry
         carried = carry is not None
@@ -249,6 +257,8 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                     earlier = [t for t in concept_terms[:-1] if not vocab.concepts[t[2].id].generic]
                     if earlier and self._near(_strip_terms(label, terms, earlier[-1][1])[: start - earlier[-1][1]]):
                         concept = earlier[-1][2].id
+                    elif self._item == "" and not _TOTAL_WORD.search(term.text):
+                        concept = None  # "1.行政运行（项）…支出决算845.30万元": the item's, not the department's total
                     elif (subject and not earlier and concept == "expenditure_total"
                           and not _TOTAL_WORD.search(term.text) and "占" not in clause):
                         concept = subject  # "基本支出…，本年支出371.88万元" (not "总支出", not "占本年支出…")
@@ -325,7 +335,8 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                 if opens and ids:
                     total_id = self._breakdown_total(ids, number.unit,
                                                      _opener_names(label, vocab.find_terms(label), opens))
-                    breakdown = {"total": total_id, "parts": []} if total_id is not None else None
+                    breakdown = ({"total": total_id, "parts": [], "item_start": self._item_start}
+                                 if total_id is not None else None)
                 if breakdown and _same_measure(self.drafts[breakdown["total"]].unit, number.unit):
                     part_of = breakdown
                 elif breakdown:

@@ -146,6 +146,31 @@ def _counted_classes(sentence: str, parts: int) -> bool:
     return False
 
 
+_ITEM_NAME = patterns.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)\s*"
+    r"(?P<name>[^，,。；;:：\d()（）]{2,40}?)\s*(?P<mark>[(（]\s*(?:类|款|项|\d{3,9})\s*[)）]|[。.．]|(?=\d))")
+_SECTION_TITLE = patterns.compile(r"(?:情况|说明|分析|概况|简介|总体|构成|目标|措施|问题|原因|职能|设置|结论)$")
+
+
+def _item_subject(vocab, text: str) -> str | None:
+    """What an enumerated item's figures are about ("1.行政运行（项）年初预算…支出决算…", "2.公务接待费。全年支出…"):
+    the concept its name states, "" for a name the vocabulary does not know (a 功能科目 or a project: the item's
+    own spending, never the department's total), or None when the paragraph is not such an item (a section
+    title "（一）收入支出决算总体情况" is not)."""
+    m = _ITEM_NAME.match(text)
+    if not m or _SECTION_TITLE.search(m.group("name")):
+        return None
+    name = m.group("name").strip()
+    concepts = [t[2].id for t in vocab.find_terms(name) if t[2].category == "concept"]
+    specific = [c for c in concepts if not vocab.concepts[c].generic]
+    found = vocab.find_terms(name)
+    if specific and found[-1][1] == len(name):
+        return specific[-1]  # "2.公务接待费。全年支出2.36万元": the name is the concept
+    if m.group("mark").strip(" 。.．") or not concepts:
+        return ""  # "1.行政运行（项）…": a class, item or project the vocabulary does not name
+    return None
+
+
 def _says_progress(vocab, text: str) -> bool:
     return any(word in text for word in vocab.progress_words)
 
