@@ -462,3 +462,28 @@ def test_a_sibling_item_is_not_one_more_part_of_the_items_list():
     text = ("1、一般公共预算收入由年初预算120.00万元调整为130.00万元，调增10.00万元。其中：税收收入年初预算90.00万元不变；"
             "非税收入由年初预算30.00万元调整为40.00万元。\n2、上级补助收入由年初预算170.00万元调整为200.00万元，调增30.00万元。")
     assert [c for c in codes(text) if c[0] in ("RL101", "RL102")] == []
+
+
+# --- table columns of differences and of score rates ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "单位：万元\n项目 | 2023年 | 2022年 | 增减额 |\n公务接待费 | 6.40 | 7.50 | -1.10 |\n",
+    "单位：万元\n项目 | 预算数 | 决算数 | 差额 |\n会议费 | 7.00 | 6.40 | 0.60 |\n",
+    "单位：万元\n项目 | 年初预算 | 决算数 | 决算数比年初预算增减 |\n培训费 | 12.00 | 10.50 | -1.50 |\n",
+])
+def test_a_column_of_differences_is_not_a_level(text):
+    assert codes(text) == []
+
+
+def test_a_column_of_differences_still_adds_up_in_the_total_row():
+    text = ("单位：万元\n项目 | 2023年 | 2022年 | 增减额 |\n会议费 | 6.40 | 7.50 | -1.10 |\n培训费 | 3.00 | 2.00 | 1.00 |\n"
+            "合计 | 9.40 | 9.50 | -0.30 |\n")
+    assert "RL108" in [c[0] for c in codes(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "指标 | 分值 | 得分 | 得分率 |\n投入 | 20 | 19 | 95.00% |\n过程 | 20 | 18 | 90.00% |\n合计 | 40 | 37 | 92.50% |\n",
+    "一级指标 | 权重 | 得分 | 得分率 |\n产出 | 50 | 45 | 90% |\n效益 | 30 | 27 | 90% |\n合计 | 80 | 72 | 90% |\n",
+])
+def test_a_score_rate_column_is_not_a_score(text):
+    assert codes(text) == []
+    assert "RL108" in [c[0] for c in codes(text.replace("| 37 |", "| 38 |").replace("| 72 |", "| 70 |"))]

@@ -200,7 +200,7 @@ def score_above_weight(ctx: Context):
 # Score tables row by row: indicator, its group, its scoring rule, weight and score.
 
 _WEIGHT_HEADER = patterns.compile(r"分值|权重")
-_SCORE_HEADER = patterns.compile(r"(?<!扣)得分(?!系数)")
+_SCORE_HEADER = patterns.compile(r"(?<!扣)得分(?!系数|率)")
 _RULE_HEADER = patterns.compile(r"评分标准|评价标准|评分规则|指标说明|评分办法|计分方法")
 _GROUP_POINTS = patterns.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _PLACEHOLDER = patterns.compile(r"^[…\.。·\s]*$")

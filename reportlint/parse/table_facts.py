@@ -15,7 +15,9 @@ _SUMMARY_ROW_LABEL = patterns.compile(r"汇总\s*$")  # "局机关及二级机�
 _TOTAL_COLUMN = patterns.compile(r"合计|总计|小计")
 _ROW_NUMBERING = patterns.compile(r"^\s*\d+\s*[、.]")
 _WEIGHT_LABEL = patterns.compile(r"分值|权重")
-_SCORE_LABEL = patterns.compile(r"得分")
+_SCORE_LABEL = patterns.compile(r"得分(?!率)")
+# a column of differences: "增减额", "差额", "决算数比年初预算增减", "增减变化": changes, not levels
+_CHANGE_COLUMN = patterns.compile(r"增减|差额|差异|变动额|增长额|减少额|增加额")
 _UNIT_IN_LABEL = patterns.compile(r"[(（]\s*(万元|元|亿元|%)\s*[)）]")
 _RATE_LABEL = patterns.compile(r"率")
 _LABEL_MAX = 30  # longer label cells are notes, not names
@@ -160,7 +162,7 @@ class TableReader:
             return  # "1、" and "(1)" rows: two levels
         for total_id in by_row[total_row]:
             total = self.drafts[total_id]
-            if total.table is None or total.q.get("kind") not in ("level", "score"):
+            if total.table is None or total.q.get("kind") not in ("level", "score", "change"):
                 continue
             col = total.table.col
             parts = [f for r in items for f in by_row.get(r, ()) if self.drafts[f].table.col == col]
@@ -278,6 +280,8 @@ class TableReader:
             q["entity"] = "+".join(entities)
         elif concept and not any(t[2].category == "concept" for t in row_terms) and row_label and not total_row:
             q["entity"] = "row:" + _ROW_NUMBERING.sub("", row_label)
+        if _CHANGE_COLUMN.search(col_label) and not _WEIGHT_LABEL.search(col_label):
+            q["kind"] = "change"  # "项目 | 2023年 | 2022年 | 增减额": the column states changes
         if _WEIGHT_LABEL.search(col_label):
             draft.concept = "weight"
             q["kind"] = "score"
