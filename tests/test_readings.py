@@ -487,3 +487,15 @@ def test_a_column_of_differences_still_adds_up_in_the_total_row():
 def test_a_score_rate_column_is_not_a_score(text):
     assert codes(text) == []
     assert "RL108" in [c[0] for c in codes(text.replace("| 37 |", "| 38 |").replace("| 72 |", "| 70 |"))]
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("基本支出和项目支出分别为1,200.00万元和800.00万元，分别占本年支出合计2,000.00万元的60.00%和40.00%。", False),
+    ("人员经费、公用经费分别为900.00万元、300.00万元，分别占基本支出1,200.00万元的75.00%、25.00%。", False),
+    ("基本支出和项目支出分别为1,200.00万元和800.00万元，分别占本年支出合计2,000.00万元的62.00%和40.00%。", True),
+])
+def test_respective_shares_with_the_wholes_figure_inside(text, fires):
+    found = [f for f in lint_text(text, "r.txt").findings if f.code == "RL202"]
+    assert bool(found) is fires
+    if fires:
+        assert "1,200.00万元 ÷ 2,000.00万元" in found[0].message

@@ -400,8 +400,9 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                     self.relations.append(None)  # filled in by flush() once the list is over
                     open_breakdowns.append(part_of)
             if kind == "share" and index in respective_shares:
-                part_index, whole_words = respective_shares[index]
-                self._share(fid, ids, label, open_breakdowns, part=offsets[part_index], whole_words=whole_words)
+                part_index, whole_words, whole_index = respective_shares[index]
+                self._share(fid, ids, label, open_breakdowns, part=offsets[part_index], whole_words=whole_words,
+                            whole_id=offsets[whole_index] if whole_index is not None else None)
             elif kind == "share":
                 self._share(fid, ids, label, open_breakdowns)
             if kind == "level" and not number.approx and _SUM_LABEL.match(label):

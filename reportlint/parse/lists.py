@@ -95,30 +95,38 @@ def _respectively(sentence: str, numbers) -> dict[int, str]:
     return out
 
 
+_OF_WHOLE_FIGURE = patterns.compile(r"\s*的\s*(?:比重|比例)?\s*(?:为)?\s*$")
 _RESPECTIVE_SHARES = patterns.compile(r"分别占(?P<whole>[^，,。;；、\d]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$")
 
 
-def _respective_shares(sentence: str, numbers) -> dict[int, tuple[int, str]]:
+def _respective_shares(sentence: str, numbers) -> dict[int, tuple[int, str, int | None]]:
     """"基本支出、项目支出分别为700万元、300万元，分别占70%、30%": share number index → (the index of the
-    amount it is the share of, the words naming the whole), when as many percentages follow 分别占 (separated
-    only by 、/和/，) as amounts stand just before it."""
-    out: dict[int, tuple[int, str]] = {}
+    amount it is the share of, the words naming the whole, the index of the whole's own figure when it is
+    written inside the 分别占 clause), when as many percentages follow 分别占 (separated only by 、/和/，) as
+    amounts stand just before it."""
+    out: dict[int, tuple[int, str, int | None]] = {}
     for k, number in enumerate(numbers):
         if number.unit != "%" or k == 0:
             continue
         m = _RESPECTIVE_SHARES.search(sentence, numbers[k - 1].end, number.start)
+        whole = None
+        if not m and k >= 2 and _OF_WHOLE_FIGURE.match(sentence, numbers[k - 1].end, number.start):
+            # "分别占本年支出合计1720.30万元的70.08%和29.92%": the whole's own figure between 分别占 and the shares
+            m = _RESPECTIVE_SHARES.search(sentence, numbers[k - 2].end, numbers[k - 1].start)
+            whole = k - 1
         if not m:
             continue
         shares = [k]
         while (shares[-1] + 1 < len(numbers) and numbers[shares[-1] + 1].unit == "%" and
                sentence[numbers[shares[-1]].end:numbers[shares[-1] + 1].start].strip() in ("、", "和", "，", ",")):
             shares.append(shares[-1] + 1)
-        parts = list(range(k - len(shares), k))
+        first_part = (whole if whole is not None else k) - len(shares)
+        parts = list(range(first_part, first_part + len(shares)))
         if len(shares) < 2 or parts[0] < 0 or any(numbers[p].unit in ("%", "") for p in parts):
             continue
         if len({numbers[p].unit for p in parts}) != 1:
             continue
-        out.update({share: (part, m.group("whole")) for share, part in zip(shares, parts)})
+        out.update({share: (part, m.group("whole"), whole) for share, part in zip(shares, parts)})
     return out
 
 

@@ -34,11 +34,15 @@ def _may_be_whole(candidate: Draft, whole_words: str) -> bool:
 
 class ShareReader:
     def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: list[dict] = (),
-               part: int | None = None, whole_words: str | None = None) -> None:
+               part: int | None = None, whole_words: str | None = None, whole_id: int | None = None) -> None:
         """The relation a share states: its part (the last amount before it, or ``part`` for the items of a
         分别占 list) and its whole (named after 占 — ``whole_words`` for such a list —, or the total of the
         breakdown the part belongs to)."""
         share = self.drafts[fid]
+        if whole_id is not None and part is not None:  # "分别占本年支出合计1720.30万元的70.08%和29.92%"
+            self.relations.append(Relation("share", whole_id, (part,), result=fid, explicit=True,
+                                           note=(whole_words or "").strip()))
+            return
         if part is None and _OF_WHOLE.match(label) and len(ids) >= 3:  # "a，占W w的Y%": w is the whole, a the part
             whole, part = ids[-2], _last_level(self.drafts, ids[:-2], self.drafts[ids[-2]].unit)
             if part is not None and self.drafts[whole].q.get("kind") == "level":
