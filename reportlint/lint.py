@@ -47,8 +47,12 @@ class FileResult:
         return self
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; directories recurse for *.txt (sorted; symlink loops are not followed twice)."""
+def expand_paths(paths: list[str], extensions: tuple[str, ...] | None = None) -> list[str]:
+    """Files as given; directories recurse for every supported type (*.txt, *.docx, *.pdf, *.xlsx, *.html …,
+    or only ``extensions``), sorted; symlink loops are not followed twice."""
+    from reportlint.formats import SUPPORTED_EXTENSIONS
+
+    wanted = tuple(e.lower() for e in (extensions or SUPPORTED_EXTENSIONS))
     out: list[str] = []
     for path in paths:
         if path == "-":
@@ -64,7 +68,7 @@ def expand_paths(paths: list[str]) -> list[str]:
                 seen.add((st.st_dev, st.st_ino))
                 dirs.sort()
                 for name in sorted(files):
-                    if name.lower().endswith(".txt"):
+                    if name.lower().endswith(wanted) and not name.startswith("~$"):
                         out.append(os.path.join(root, name))
             continue
         if not os.path.exists(path):
@@ -126,6 +130,12 @@ def lint_bytes(data: bytes, path: str, rules: list[Rule] | None = None, profile:
 
 def lint_path(path: str, rules: list[Rule] | None = None, profile: Profile | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
+    from reportlint.formats import format_of
+
+    if path != "-" and format_of(path):  # .docx, .pdf, .xlsx, .html: lint the text view, with human locations
+        from reportlint.formats.run import lint_structured
+
+        return lint_structured(path, rules, profile, max_bytes)
     try:
         if path == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
@@ -138,6 +148,17 @@ def lint_path(path: str, rules: list[Rule] | None = None, profile: Profile | Non
     result = lint_bytes(data, path, rules, profile)
     result.sha256 = hashlib.sha256(data).hexdigest()
     return result
+
+
+def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+    """(text, encoding) of a file: decoded text, or the text view of a .docx/.pdf/.xlsx/.html (encoding "").
+    Raises InputProblem."""
+    from reportlint.formats import extract, format_of
+
+    data = read_path(path, max_bytes)
+    if format_of(path):
+        return extract(path).text, ""
+    return decode(data)
 
 
 def _worker_init() -> None:

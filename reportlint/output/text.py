@@ -8,7 +8,8 @@ from reportlint.finding import Finding
 
 
 def concise_line(f: Finding, lang: str = "zh") -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.text(lang)}"
+    where = f"（{f.location}）" if f.location and lang == "zh" else (f" ({f.location})" if f.location else "")
+    return f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.text(lang)}{where}"
 
 
 def render(findings: Iterable[Finding], lang: str = "zh", full: bool = True) -> str:
