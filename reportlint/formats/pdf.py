@@ -54,21 +54,22 @@ def _table_rows(table, chars, page_no: int, number: int) -> list[list[tuple[str,
         if not present:
             continue
         top = present[0][1]
-        cols: list[tuple[str, str]] = []
+        cols: list[tuple[str, str, bool]] = []  # (text, location, a hole: no cell here at all)
         for ci, cell in enumerate(row.cells):
             location = f"第{page_no}页 表{number} 第{r + 1}行 第{ci + 1}列"
             if cell is not None:
-                cols.append(("\n".join(line.text for line in L.make_lines(inside[cell])), location))
+                cols.append(("\n".join(line.text for line in L.make_lines(inside[cell])), location, False))
                 continue
             x = xs[ci]
             if any(c[0] < x - 0.5 < c[2] - 1 for c in present):
                 continue  # covered by a cell of this row spanning columns
-            above = [c for c in cells if c[0] <= x + 0.5 < c[2] and c[1] < top + 0.5 < c[3] and c[1] < top - 0.5]
+            above = [c for c in cells if c[0] <= x + 0.5 < c[2] and c[1] < top - 0.5 and top + 0.5 < c[3]]
             if above and above[0][0] < x - 0.5:
                 continue  # a merged cell from above that also spans columns: its empty cell is already there
-            cols.append(("", location))
-        while cols and not cols[-1][0] and len(cols) > len(present):
+            cols.append(("", location, not above))
+        while cols and cols[-1][2]:
             cols.pop()  # no cell at all at the right edge
+        cols = [(text, location) for text, location, _ in cols]
         out.append(cols)
     return out
 
@@ -100,9 +101,10 @@ def _read(pdf) -> TextView:
     total_chars = 0
     table_number = 0
     for page_no, page in enumerate(pages, start=1):
-        chars = [c for c in page.dedupe_chars().chars if c.get("upright", True) and (c.get("text") or "").strip()]
-        total_chars += len(chars)
-        if not chars:
+        chars = [c for c in page.dedupe_chars().chars if c.get("upright", True)]
+        visible = sum(1 for c in chars if (c.get("text") or "").strip())
+        total_chars += visible
+        if not visible:
             if page.images:
                 scanned.append(page_no)
             laid.append((page_no, float(page.height), []))

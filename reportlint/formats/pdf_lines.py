@@ -59,7 +59,7 @@ def line_text(chars: list[dict]) -> str:
     previous = None
     for ch in chars:
         text = ch.get("text") or ""
-        if previous is not None and text.strip() and parts and not parts[-1].endswith(" "):
+        if previous is not None and text.strip() and parts and parts[-1].strip():
             gap = ch["x0"] - previous["x1"]
             if gap > 0.5 * min(ch.get("size") or 10, previous.get("size") or 10):
                 parts.append(" ")
@@ -69,9 +69,19 @@ def line_text(chars: list[dict]) -> str:
 
 
 def make_lines(chars: list[dict]) -> list[Line]:
-    """The text lines of a set of characters, numbered from 1."""
+    """The text lines of a set of characters, numbered from 1 (spaces kept as written, not used to group)."""
     out: list[Line] = []
-    for group in group_lines(chars):
+    spaces = [c for c in chars if not (c.get("text") or "").strip()]
+    groups = group_lines([c for c in chars if (c.get("text") or "").strip()])
+    if spaces:
+        for group in groups:
+            top, bottom = min(c["top"] for c in group), max(c["bottom"] for c in group)
+            x0, x1 = group[0]["x0"], group[-1]["x1"]
+            inner = [s for s in spaces if x0 < s["x0"] < x1 and _overlap(top, bottom, s["top"], s["bottom"]) > 0]
+            if inner:
+                group.extend(inner)
+                group.sort(key=lambda c: c["x0"])
+    for group in groups:
         text = line_text(group)
         if not text:
             continue
@@ -87,13 +97,13 @@ def is_page_number(text: str) -> bool:
 
 def running_keys(pages: list[tuple[float, list[Line]]], band: float = 0.09) -> set[str]:
     """Texts (digits masked) that recur in the top or bottom band of many pages: running headers and footers."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for height, lines in pages:
         seen = {key(line.text) for line in lines if line.top < band * height or line.bottom > (1 - band) * height}
         counts.update(seen)
-    need = max(3, int(0.4 * len(pages)))
+    need = len(pages) if len(pages) < 5 else max(3, int(0.4 * len(pages)))
     return {k for k, n in counts.items() if n >= need and k}
 
 
