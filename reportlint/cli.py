@@ -3,6 +3,7 @@ module level: ``reportlint FILE`` must start fast."""
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -105,9 +106,11 @@ def main():
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip files larger than this (default 16 MiB).")
 @click.option("-j", "--jobs", type=int, default=None,
               help="Worker processes (default: the number of cores; 1 for a single file).")
+@click.option("--include-ext", default=None, metavar="EXTS",
+              help="In directories, check only these file types (e.g. pdf,docx; default: txt,docx,pdf,xlsx,html,htm).")
 def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path,
-          isolated, baseline, write_baseline, statistics, junit_flavor, max_bytes, jobs):
-    """Check reports (files, directories of *.txt, or - for stdin)."""
+          isolated, baseline, write_baseline, statistics, junit_flavor, max_bytes, jobs, include_ext):
+    """Check reports (files; directories of .txt, .docx, .pdf, .xlsx, .html; or - for stdin)."""
     from reportlint.checks import all_rules
     from reportlint.config import Config, ConfigError, find_config, load_config
     from reportlint.parse.read import DEFAULT_MAX_BYTES
@@ -128,7 +131,7 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     if fmt is None:
         fmt = "full" if sys.stdout.isatty() else "concise"
     outputs = [output, *(target for _, target in report_specs)]
-    files = expand(paths, [*outputs, write_baseline])
+    files = expand(paths, [*outputs, write_baseline], include_ext)
     settings = [config.path, profile or config.profile]
     refuse_overwrites([*files, *settings, baseline], outputs)
     refuse_overwrites([*files, *settings], [write_baseline])
@@ -321,9 +324,9 @@ def facts(paths, fmt, output, relations, with_findings):
     if fmt == "parquet":
         need("pyarrow", "parquet", "facts --format parquet")
 
-    from reportlint.lint import lint_text
+    from reportlint.lint import lint_text, read_text
     from reportlint.output import tables
-    from reportlint.parse.read import DEFAULT_MAX_BYTES, InputProblem, decode, read_limited, read_path
+    from reportlint.parse.read import DEFAULT_MAX_BYTES, InputProblem, decode, read_limited
     from reportlint.validators.schemas import FIGURES, FINDINGS, RELATIONS, TableBug
 
     _stdout_utf8()
@@ -336,8 +339,10 @@ def facts(paths, fmt, output, relations, with_findings):
     status = EXIT_OK
     for path in files:
         try:
-            data = read_limited(sys.stdin.buffer, DEFAULT_MAX_BYTES) if path == "-" else read_path(path)
-            text_, encoding = decode(data)
+            if path == "-":
+                text_, encoding = decode(read_limited(sys.stdin.buffer, DEFAULT_MAX_BYTES))
+            else:
+                text_, encoding = read_text(path)
         except InputProblem as problem:
             click.echo(f"{path}:1:1: {problem.code} {problem.message_zh}", err=True)
             status = EXIT_FINDINGS
@@ -413,9 +418,9 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
     need("great_expectations", "gx", "reportlint audit")
     from reportlint.checks import REGISTRY, all_rules
     from reportlint.finding import Finding
-    from reportlint.lint import FileResult, lint_text
+    from reportlint.lint import FileResult, lint_text, read_text
     from reportlint.output import tables
-    from reportlint.parse.read import InputProblem, decode, read_path
+    from reportlint.parse.read import InputProblem
     from reportlint.validators.schemas import FIGURES, TableBug
 
     _stdout_utf8()
@@ -438,7 +443,7 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
     results, docs = [], []
     for path in files:
         try:
-            text_, encoding = decode(read_path(path))
+            text_, encoding = read_text(path)
         except InputProblem as problem:
             from reportlint.lint import _problem_finding
 
@@ -500,6 +505,36 @@ def spark_command(ctx):
     except ImportError:
         click.echo("reportlint: the spark command needs pyspark: pip install 'reportlint[spark]'", err=True)
         sys.exit(EXIT_USAGE)
+
+
+@main.command("show")
+@click.argument("path")
+@click.option("--max-bytes", type=int, default=None, help="Skip files larger than this (default 16 MiB).")
+def show_command(path, max_bytes):
+    """Print the numbered text view that findings' line:column refer to (with each line's place in a
+    .docx/.pdf/.xlsx/.html: page and line, table/row/column, sheet!cell)."""
+    from reportlint.formats import extract, format_of
+    from reportlint.parse.read import DEFAULT_MAX_BYTES, InputProblem, decode, read_path, split_lines
+
+    _stdout_utf8()
+    if path != "-" and not os.path.exists(path):
+        click.echo(f"reportlint: 路径不存在 / no such file or directory: {path}", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        if path != "-" and format_of(path):
+            read_path(path, max_bytes or DEFAULT_MAX_BYTES)
+            view = extract(path)
+            rows = [(line, view.locate(n)) for n, line in enumerate(view.lines, start=1)]
+        else:
+            data = sys.stdin.buffer.read() if path == "-" else read_path(path, max_bytes or DEFAULT_MAX_BYTES)
+            rows = [(line, "") for line in split_lines(decode(data)[0])]
+    except InputProblem as problem:
+        click.echo(f"{path}:1:1: {problem.code} {problem.message_zh}", err=True)
+        sys.exit(EXIT_FINDINGS)
+    width = len(str(len(rows)))
+    for number, (line, where) in enumerate(rows, start=1):
+        shown = line.replace("\t", "→", 1) if line.startswith("\t") else line
+        click.echo(f"{number:>{width}}  {where + '  ' if where else ''}{shown}")
 
 
 @main.command("rules")

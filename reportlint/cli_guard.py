@@ -64,17 +64,20 @@ def resolve_selection(config, select, ignore):
     return ",".join(chosen), ",".join(skipped)
 
 
-def expand(paths, outputs):
-    """The files to check (directories expanded, the run's own outputs left out); exit 2 on a missing path."""
+def expand(paths, outputs, include_ext: str = ""):
+    """The files to check (directories expanded to every supported type, or to ``include_ext`` — "pdf,docx" —,
+    the run's own outputs left out); exit 2 on a missing path and when there is nothing to check."""
     from reportlint.lint import PathError, expand_paths
 
+    extensions = tuple("." + e.strip().lower().lstrip(".") for e in (include_ext or "").split(",") if e.strip()) or None
     try:
-        files = expand_paths(list(paths), tuple(o for o in outputs if o))
+        files = expand_paths(list(paths), tuple(o for o in outputs if o), extensions)
     except PathError as exc:
         click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if not files:  # a gate that checks nothing must not pass
-        click.echo(f"reportlint: 没有可检查的报告 / no report to check (no *.txt in {', '.join(paths)})", err=True)
+        click.echo("reportlint: 没有可检查的报告 / no report to check "
+                   f"(no .txt, .docx, .pdf, .xlsx, .html or .htm in {', '.join(paths)}; see --include-ext)", err=True)
         sys.exit(EXIT_USAGE)
     return files
 

@@ -14,6 +14,7 @@ class Related:
     column: int
     message: str
     message_en: str = ""
+    location: str = ""  # where a person finds it in a .docx/.pdf/.xlsx/.html ("第3页第12行"); "" for text
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Finding:
     figures: tuple[str, ...] = field(default=())  # the figures involved, as written
     reading: str = ""  # how the rule read the text to judge it ("“其中”的合计：支出合计 1520.36万元")
     certainty: str = ""  # "explicit" (the text names every operand) or "inferred" (the rule chose a reading)
+    location: str = ""  # the human location in a structured document ("第3页第12行", "表2 第4行 第5列", "Sheet1!B7")
 
     def text(self, lang: str = "zh") -> str:
         return self.message if lang == "zh" or not self.message_en else self.message_en

@@ -47,14 +47,18 @@ class FileResult:
         return self
 
 
-def expand_paths(paths: list[str], outputs: tuple[str, ...] = ()) -> list[str]:
-    """Files as given; directories recurse for *.txt (sorted; symlink loops are not followed twice).
+def expand_paths(paths: list[str], outputs: tuple[str, ...] = (), extensions: tuple[str, ...] | None = None) -> list[str]:
+    """Files as given; directories recurse for every supported type (*.txt, *.docx, *.pdf, *.xlsx, *.html …, or
+    only ``extensions``), sorted; symlink loops are not followed twice.
 
     Inside a directory, files reportlint wrote (its text, JSON, SARIF… outputs, recognised by their first
     lines) are not reports and are left out, as is an empty file that this run is about to overwrite
-    (``outputs``: the run's output paths). Files named on the command line are always kept."""
+    (``outputs``: the run's output paths), and Office lock files (~$…). Files named on the command line are
+    always kept."""
+    from reportlint.formats import SUPPORTED_EXTENSIONS
     from reportlint.guard import identity, is_empty, is_own_output
 
+    wanted = tuple(e.lower() for e in (extensions or SUPPORTED_EXTENSIONS))
     targets = {ident for ident in map(identity, outputs) if ident is not None}
     out: list[str] = []
     for path in paths:
@@ -71,7 +75,7 @@ def expand_paths(paths: list[str], outputs: tuple[str, ...] = ()) -> list[str]:
                 seen.add((st.st_dev, st.st_ino))
                 dirs.sort()
                 for name in sorted(files):
-                    if not name.lower().endswith(".txt"):
+                    if not name.lower().endswith(wanted) or name.startswith("~$"):
                         continue
                     found = os.path.join(root, name)
                     if is_own_output(found) or (identity(found) in targets and is_empty(found)):
@@ -159,6 +163,12 @@ def lint_bytes(data: bytes, path: str, rules: list[Rule] | None = None, profile:
 
 def lint_path(path: str, rules: list[Rule] | None = None, profile: Profile | None = None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
+    from reportlint.formats import format_of
+
+    if path != "-" and format_of(path):  # .docx, .pdf, .xlsx, .html: lint the text view, with human locations
+        from reportlint.formats.run import lint_structured
+
+        return lint_structured(path, rules, profile, max_bytes)
     try:
         if path == "-":
             data = read_limited(sys.stdin.buffer, max_bytes)
@@ -174,6 +184,17 @@ def lint_path(path: str, rules: list[Rule] | None = None, profile: Profile | Non
         return crash_result(path, exc)
     result.sha256 = hashlib.sha256(data).hexdigest()
     return result
+
+
+def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+    """(text, encoding) of a file: decoded text, or the text view of a .docx/.pdf/.xlsx/.html (encoding "").
+    Raises InputProblem."""
+    from reportlint.formats import extract, format_of
+
+    data = read_path(path, max_bytes)
+    if format_of(path):
+        return extract(path).text, ""
+    return decode(data)
 
 
 def _lint_slim(path: str, rules: list[Rule], profile: Profile | None, max_bytes: int) -> FileResult:

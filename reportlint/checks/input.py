@@ -54,3 +54,39 @@ declare("RL702", "table-expectation-failed", "error", """语料期望未满足�
 
 A table-level corpus expectation fails (reported at the first file).
 """)
+
+declare("RL020", "scanned-pdf", "error", """扫描件，无文字层：PDF 的页面都是图片，没有可读取的文字，无法检查。
+
+会报：扫描或拍照生成的 PDF。 不会报：由 Word/WPS 导出、带文字层的 PDF。
+
+怎么改：提供原文档（.docx）或带文字层的 PDF；或先做文字识别（OCR）再检查。
+
+A scanned PDF without a text layer: nothing to check.
+""")
+declare("RL021", "encrypted", "error", """文件已加密（PDF 或 Office 文档设置了打开密码），无法读取。
+
+怎么改：提供未加密的文件。
+
+The file is encrypted (a password is needed to open it).
+""")
+declare("RL022", "damaged", "error", """文件已损坏或格式不符：扩展名是 .docx/.pdf/.xlsx/.html，内容却无法按该格式读取（例如改了扩展名的文件、
+下载不完整的 PDF）。
+
+怎么改：重新导出或重新下载文件。
+
+The file is damaged or is not what its extension says (a truncated PDF, a renamed file).
+""")
+declare("RL023", "too-complex", "error", """文件解压后过大或过于复杂（zip 炸弹、上百万个单元格、页数超限），未检查。
+
+The file expands too far or is too complex to read within the limits; not checked.
+""")
+declare("RL024", "scanned-pages", "warning", """PDF 中有些页是扫描图片，没有文字层：这些页未检查，其余页照常检查。
+
+A PDF in which some pages are scanned images without text: those pages were not checked.
+""")
+declare("RL025", "reader-missing", "error", """缺少读取该文件格式所需的库（python-docx、pdfplumber、openpyxl 或 lxml）。
+
+怎么改：``pip install reportlint`` 会安装它们。
+
+The library that reads this file type is not installed.
+""")

@@ -94,6 +94,8 @@ def render(results, lang: str = "zh", exit_code: int | None = None) -> str:
         }
         if f.code in index_of:
             result["ruleIndex"] = index_of[f.code]
+        if f.location:
+            result["properties"] = {"location": f.location}
         if f.related:
             result["relatedLocations"] = [
                 {**location(f.path, r.line, r.column, r.line, r.column + 1), "id": k,

@@ -17,6 +17,11 @@ def finding_dict(f: Finding, lang: str = "zh") -> dict:
         "related": [{"path": f.path, "line": r.line, "column": r.column,
                      "message": r.message if lang == "zh" or not r.message_en else r.message_en} for r in f.related],
     }
+    if f.location:
+        out["location"] = f.location
+    for item, r in zip(out["related"], f.related):
+        if r.location:
+            item["location"] = r.location
     if f.reading or f.certainty:
         out["reading"] = {"text": f.reading, "certainty": f.certainty or "explicit"}
     return out

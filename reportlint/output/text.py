@@ -9,8 +9,10 @@ from reportlint.output.escape import visible
 
 
 def concise_line(f: Finding, lang: str = "zh") -> str:
-    """``path:line:col: CODE [severity] message``, control characters in the path and message escaped."""
-    return visible(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.text(lang)}")
+    """``path:line:col: CODE [severity] message`` (and the place in the document's own terms, for .pdf/.docx/
+    .xlsx/.html), control characters in the path and message escaped."""
+    where = f"（{f.location}）" if f.location and lang == "zh" else (f" ({f.location})" if f.location else "")
+    return visible(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.text(lang)}{where}")
 
 
 def render(findings: Iterable[Finding], lang: str = "zh", full: bool = True) -> str:

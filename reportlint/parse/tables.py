@@ -86,7 +86,9 @@ def _align(row: list[str], below: list[str] | None, width: int) -> list[str]:
         span = 1
         if k == len(row) - 1:
             span = max(1, width - c)
-        elif below is not None and _PARENT.search(text):
+        elif below is not None and (_PARENT.search(text) or below[c]):
+            # a cell over sub-headers spans them; over an empty cell (a vertically merged one's continuation
+            # in a full-width dump) it spans one column
             run = 0
             while c + run < width and below[c + run]:
                 run += 1
