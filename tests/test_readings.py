@@ -499,3 +499,38 @@ def test_respective_shares_with_the_wholes_figure_inside(text, fires):
     assert bool(found) is fires
     if fires:
         assert "1,200.00万元 ÷ 2,000.00万元" in found[0].message
+
+
+# --- long 决算/预算 documents: tables of a hierarchy, column numbers, wholes named 总收入, classifications -----
+def test_a_table_whose_rows_hold_their_own_subtotals_is_not_summed_flat():
+    text = ("单位：万元\n科目 | 合计 |\n一般公共服务支出 | 300.00 |\n财政事务 | 200.00 |\n行政运行 | 120.00 |\n一般行政管理事务 | 80.00 |\n"
+            "人大事务 | 100.00 |\n行政运行 | 100.00 |\n合计 | 300.00 |\n")
+    assert [c for c in codes(text) if c[0] == "RL108"] == []
+
+
+@pytest.mark.parametrize("row", ["栏次 | 1 | 2 | 3 |", "行次 | 1 | 2 | 3 |", " | 1 | 2 | 3 |"])
+def test_a_row_of_column_numbers_holds_no_figures(row):
+    text = f"单位：万元\n科目名称 | 本年支出合计 | 基本支出 | 项目支出 |\n{row}\n行政运行 | 30.00 | 20.00 | 10.00 |\n"
+    assert [c for c in codes(text) if c[0] == "RL101"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "学校2024年度收入总计500.00万元，其中：财政拨款收入300.00万元，占总收入的60.00%；事业收入200.00万元，占总收入的40.00%。",
+    "本年支出总计800.00万元，其中：基本支出600.00万元，占总支出的75.00%；项目支出200.00万元，占总支出的25.00%。",
+    "财政拨款支出总计为400.00万元，其中：基本支出300.00万元，占总支出的75.00%；项目支出100.00万元，占总支出的25.00%。",
+])
+def test_a_whole_named_with_zong_is_the_total_the_list_breaks_down(text):
+    assert [c for c in codes(text) if c[0] in ("RL202", "RL204")] == []
+
+
+def test_classifications_marked_in_the_text_are_separate_partitions():
+    text = ("各项支出总计1000.00万元，其中：基本支出700.00万元，占总支出的70.00%；项目支出300.00万元，占总支出的30.00%。"
+            "按照支出功能科目划分，教育支出900.00万元，占总支出的90.00%；其他支出100.00万元，占总支出的10.00%。")
+    assert [c for c in codes(text) if c[0] == "RL204"] == []
+
+
+def test_two_table_cells_that_disagree_are_a_warning():
+    table = "\t项目\n\t决算数\n\n\t公务接待费\n\t{}\n\n\t会议费\n\t3.00\n"
+    text = "表一 单位：万元\n" + table.format("6.40") + "\n说明文字。\n\n表二 单位：万元\n" + table.format("7.40")
+    found = [c for c in codes(text) if c[0] == "RL301"]
+    assert found and all(severity == "warning" for _, severity in found)

@@ -168,7 +168,10 @@ def contradictory_figure(ctx: Context):
             state = _LABELS.get(dict(fig.qualifiers).get("state", ""), ("", ""))
             diff = abs(value(fig) - value(reference)) / scale(fig)
             unit = fig.unit if fig.is_money else ""
-            severity = "error" if fig.direct and reference.direct else "warning"
+            both_cells = fig.table is not None and reference.table is not None
+            # two table cells: each one's scope (fund, year, budget or actual) is inferred from its table's
+            # headers and title, which PDF and Word layouts often leave ambiguous — a warning, not an error
+            severity = "error" if fig.direct and reference.direct and not both_cells else "warning"
             yield ctx.finding(
                 "RL301", fig.span,
                 f"{name}{'（' + state[0] + '）' if state[0] else ''}在{ctx.where(fig)}写作 {fig.text}，"
@@ -178,6 +181,9 @@ def contradictory_figure(ctx: Context):
                 f"but {reference.text} on line {reference.span.start.line}",
                 severity=severity,
                 related=[(reference.span, f"此处写作 {reference.text}", f"stated as {reference.text} here")],
+                reading=("两处都是表格单元格，口径由各自的表头和表题推断" if both_cells else
+                         "两处写的是同一概念、同一口径（年度、预算/决算、资金来源、单位）的数"),
+                certainty="inferred" if severity == "warning" else "explicit",
                 subject=f"{fig.concept}:{'|'.join(str(k) for k in _subject_fields(key))}:{fig.text}",
                 figures=[fig, reference],
             )

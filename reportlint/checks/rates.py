@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reportlint import patterns
 from reportlint.checks import Context, rule
 from reportlint.checks.arithmetic import fmt, half_units, meets, percent_interval, ratio_interval, scale, value
 from reportlint.document import Figure
@@ -270,7 +271,7 @@ def shares_over_100(ctx: Context):
             continue
         total = sum((s.value for s in shares), Decimal(0))
         tolerance = sum((Decimal(5).scaleb(-(s.decimals + 1)) for s in shares), Decimal(0))
-        if total <= 100 + tolerance or _several_partitions(shares):
+        if total <= 100 + tolerance or _several_partitions(shares) or _marked_partitions(doc, shares):
             continue
         last = shares[-1]
         terms = " + ".join(s.text for s in shares)
@@ -298,6 +299,26 @@ def _several_partitions(shares: list[Figure]) -> bool:
         if run >= 100 - tolerance:
             run, tolerance, runs = Decimal(0), Decimal(0), runs + 1
     return runs >= 2 and run == 0
+
+
+_PARTITION_MARK = patterns.compile(r"(?:按照?|从)[^，,。；;]{0,12}?(?:划分|分类|来看|看|统计|分)")
+
+
+def _marked_partitions(doc, shares: list[Figure]) -> bool:
+    """Whether the shares fall into runs, each within 100%, where the text between two shares says a new
+    classification starts ("…项目支出占23.74%。按照支出功能科目划分，教育支出占93.06%…")."""
+    runs: list[list[Figure]] = [[shares[0]]]
+    for before, share in zip(shares, shares[1:]):
+        between = "".join(doc.line_text(n) for n in range(before.span.end.line, share.span.start.line + 1))
+        if before.span.end.line == share.span.start.line:
+            between = doc.line_text(share.span.start.line)[before.span.end.column - 1:share.span.start.column - 1]
+        if _PARTITION_MARK.search(between):
+            runs.append([])
+        runs[-1].append(share)
+    if len(runs) < 2:
+        return False
+    return all(sum((s.value for s in run), Decimal(0)) <= 100 + sum((Decimal(5).scaleb(-(s.decimals + 1)) for s in run),
+                                                                      Decimal(0)) for run in runs)
 
 
 def _section(doc, line: int) -> int:

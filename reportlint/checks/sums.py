@@ -582,6 +582,23 @@ def change_sum_mismatch(ctx: Context):
         )
 
 
+def _has_subtotals(parts: list[Figure]) -> bool:
+    """Whether some row equals the sum of the two or more rows right below it (a 类 row over its 款 rows): the
+    rows of such a table are levels of a hierarchy, and adding them all counts the same money twice."""
+    values = [value(p) for p in parts]
+    halves = half_units(parts)
+    for i in range(len(values) - 2):
+        running, slack = Decimal(0), halves[i]
+        for j in range(i + 1, min(len(values), i + 40)):
+            running += values[j]
+            slack += halves[j]
+            if j >= i + 2 and values[i] != 0 and abs(running - values[i]) <= slack:
+                return True
+            if running > values[i] + slack:
+                break
+    return False
+
+
 @rule("RL108", "table-total-mismatch", "error")
 def table_total_mismatch(ctx: Context):
     """表格合计不符：表中“合计/总计”（或“…汇总”）一行的某列，不等于各项（同一层级的行，空行按 0）该列之和；或“合计”一列不等于
@@ -614,8 +631,9 @@ def table_total_mismatch(ctx: Context):
         if not any(ok for ok, *_ in checked):
             continue  # no column adds up: the table is probably not flat
         for ok, total, parts, gap in checked:
-            if ok:
-                continue
+            if ok or _has_subtotals(parts) or (total.table is not None and not total.table.column_header
+                                               and not key.endswith(":columns")):
+                continue  # rows that hold their own subtotals are not flat; a column without a header is unknown
             summed = _amount(value(total) + gap, total)
             listed = f"{' + '.join(p.text for p in parts[:12])}{' + …' if len(parts) > 12 else ''}"
             if key.endswith(":columns"):  # the 合计 column against the columns under 其中, in one row

@@ -68,7 +68,15 @@ class ShareReader:
                           and c.q.get("kind") in ("level", "part") and _same_measure(c.unit, self.drafts[part].unit)
                           and c.id not in siblings and (not scope or scope in c.gap)
                           and _may_be_whole(c, whole_words)]
-            nearby = [c for c in candidates if c.block == share.block] or candidates
+            # the whole is stated near the share: in its paragraph, else in prose a few paragraphs before it (a
+            # table cell far away is another statement's whole, not this one's)
+            nearby = ([c for c in candidates if c.block == share.block]
+                      or [c for c in candidates if c.table is None and share.block - c.block <= 3])
+            owner = next((item["total"] for item in reversed(open_breakdowns) if part in item["parts"]), None)
+            if owner is not None and _TOTAL_WORD.search(whole_words) and owner not in [c.id for c in nearby] \
+                    and self.drafts[owner].block == share.block:
+                # "收入总计A，其中：财政拨款收入B，占总收入的r%": 总收入 is the total the list breaks down
+                nearby = [*nearby, self.drafts[owner]] if nearby else [self.drafts[owner]]
             if nearby:
                 whole = nearby[-1].id
                 alternatives = tuple((part, c.id) for c in nearby[:-1] if c.id != part)

@@ -76,6 +76,18 @@ def _is_title(caption: str) -> bool:
     return not _SENTENCE_PUNCT.search(caption)
 
 
+_COLUMN_NUMBER_LABEL = patterns.compile(r"^(?:栏次|行次|栏号|序号|列次)$")
+
+
+def _column_numbers(cells) -> bool:
+    """A row that numbers the columns: labelled 栏次/行次, or holding only 1, 2, 3, … in order."""
+    texts = [c.text for c in cells if c.text]
+    if any(_COLUMN_NUMBER_LABEL.match(t) for t in texts):
+        return True
+    numbers = [t for t in texts if t.isdigit()]
+    return len(numbers) >= 3 and len(numbers) == len(texts) and numbers == [str(k) for k in range(1, len(numbers) + 1)]
+
+
 class TableReader:
     """Each cell a figure labelled by its row and column; sums over 合计 rows and columns, identities and
     rates within a row or a column; running text in a cell read as prose."""
@@ -87,6 +99,8 @@ class TableReader:
         by_col: dict[int, list[int]] = {}
         empty_rows: dict[int, set[str]] = {}  # column → concepts of rows whose cell in it is empty
         for r in range(table.header_rows, len(table.rows)):
+            if _column_numbers(table.rows[r]):
+                continue  # "栏次 | 1 | 2 | 3": the columns' numbers, not figures
             labels = row_labels(table, r)
             key_value = table.rows[r] and is_key_value(table, r, 1)
             for cell in table.rows[r]:
