@@ -534,3 +534,22 @@ def test_two_table_cells_that_disagree_are_a_warning():
     text = "表一 单位：万元\n" + table.format("6.40") + "\n说明文字。\n\n表二 单位：万元\n" + table.format("7.40")
     found = [c for c in codes(text) if c[0] == "RL301"]
     assert found and all(severity == "warning" for _, severity in found)
+
+
+# --- rates: a fund's budget in the rate's own clause; what is left undone is not an operand -----------------
+@pytest.mark.parametrize("text", [
+    "全年预算3,520.00万元，执行3,300.00万元，执行率93.75%；其中政府性基金预算500.00万元，执行350.00万元，执行率70.00%。",
+    "一般公共预算拨款预算3,020.00万元，执行2,950.00万元，执行率97.68%；政府性基金预算拨款预算500.00万元，执行350.00万元，执行率70.00%。",
+    "项目总预算800.00万元，执行760.00万元，执行率95.00%；其中国有资本经营预算200.00万元，执行150.00万元，执行率75.00%。",
+])
+def test_a_funds_budget_in_the_rates_clause_is_a_candidate(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text,fires", [
+    ("共设置绩效指标25个，完成22个，未完成3个，完成率88.00%。", False),
+    ("本年度设置绩效指标共40个，其中：完成的36个，部分完成的3个，未完成的1个，指标完成率为90.00%。", False),
+    ("共设置绩效指标25个，完成22个，未完成3个，完成率80.00%。", True),
+])
+def test_the_undone_count_is_not_the_numerator(text, fires):
+    assert bool([c for c in codes(text) if c[0] == "RL201"]) is fires

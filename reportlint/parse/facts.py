@@ -236,6 +236,9 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
             explicit_state = ""
             if state_terms:
                 explicit_state = state_terms[-1][2].id
+            elif terms and terms[-1][2].category == "fund" and terms[-1][2].text.endswith("预算") \
+                    and self._near(label[terms[-1][1]:]):
+                explicit_state = "budget"  # "其中政府性基金预算500.00万元，执行350.00万元": the fund's budget
             if concept_terms:
                 start, end, term = concept_terms[-1]
                 concept = term.id

@@ -10,6 +10,7 @@ from reportlint.parse.comparison import COMPARED_TO, is_reference
 from reportlint.parse.drafts import _FILLER, _HAN, _RATE_LABEL_END, Draft, _key, _same_measure
 
 _OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
+_NOT_DONE = patterns.compile(r"未|尚未|没有|部分完成|正在")
 _CLAUSE_GROUP_END = patterns.compile(r"[;；。]")
 _COMPARED_TO = COMPARED_TO
 
@@ -320,6 +321,11 @@ class RelationFinder:
         budgets = [d for d in money if d.q.get("state", "").startswith("budget")
                    and (_same_scope(numerator, d) and (d.concept is not None or d.sentence == rate.sentence)
                         or _unnamed_between(numerator, d, rate))]
+        # "…执行率93.75%；其中政府性基金预算500万元，执行350万元，执行率70%": the budget stated in the rate's own
+        # clause group (after the rate before it) is a candidate whatever its scope words say
+        since = max((d.id for d in before if d.q.get("kind") == "rate" and d.sentence == rate.sentence), default=-1)
+        budgets += [d for d in money if d.q.get("state", "").startswith("budget") and d.sentence == rate.sentence
+                    and since < d.id < numerator.id and d not in budgets]
         pairs = tuple((numerator.id, d.id) for d in budgets)
         if pairs:
             self.relations.append(Relation("rate", None, (), result=rate.id, explicit=len(pairs) == 1,
@@ -333,6 +339,10 @@ class RelationFinder:
         vocab = self.vocab
         counts = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
                   and d.unit and not d.is_money_like() and d.unit not in ("%", "分")]
+        while counts and counts[-1].id == previous and _NOT_DONE.search(counts[-1].clause):
+            # "完成22个，未完成3个，完成率88%": what is left undone is neither operand
+            counts.pop()
+            previous = counts[-1].id if counts else -1
         if not counts or counts[-1].id != previous or counts[-1].approx:
             return ()
         last = counts[-1]
