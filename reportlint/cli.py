@@ -289,7 +289,10 @@ def _selected(code: str, select: str, ignore: str) -> bool:
 
 
 def _select_rules(rules, select, ignore):
-    return [r for r in rules if _selected(r.code, select, ignore)]
+    """The rules to run: selected and not ignored; an opt-in rule (measured precision below 0.6) only when
+    ``select`` names its code."""
+    named = set(_split(select or ""))
+    return [r for r in rules if _selected(r.code, select, ignore) and (not r.opt_in or r.code in named)]
 
 
 def _profile(name: str):
@@ -540,13 +543,15 @@ def show_command(path, max_bytes):
 @main.command("rules")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def rules_command(lang):
-    """List every rule: code, name, family, default severity."""
+    """List every rule: code, name, family, default severity, and the precision measured on real, hand-checked
+    reports (bench/precision; "off" marks an opt-in rule, run only when --select names it)."""
     from reportlint.checks import all_rules
 
     _stdout_utf8()
     for item in all_rules():
         summary = item.summary if lang == "zh" else _english(item.doc).splitlines()[0]
-        click.echo(f"{item.code}  {item.name:<24} {item.family:<14} {item.severity:<8} {summary}")
+        severity = "off" if item.opt_in else item.severity
+        click.echo(f"{item.code}  {item.name:<26} {item.family:<14} {severity:<8} {item.precision_text:<12} {summary}")
 
 
 @main.command("rule")

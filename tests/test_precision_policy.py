@@ -30,3 +30,13 @@ def test_every_rule_records_its_declared_severity_and_opt_in_rules_do_not_run_by
     assert all(r.declared for r in rules if r.func is not None)
     assert {r.code for r in default_rules()} == {r.code for r in rules if not r.opt_in}
     assert next(r for r in rules if r.code == "RL301").precision_text != ""
+
+
+def test_an_opt_in_rule_runs_only_when_selected_by_code(monkeypatch):
+    from reportlint.cli import _select_rules
+    from reportlint.checks import Rule
+
+    rules = [Rule("RL998", "sure-thing", "error", None, ""), Rule("RL999", "shaky-thing", "warning", None, "", opt_in=True)]
+    assert [r.code for r in _select_rules(rules, "", "")] == ["RL998"]
+    assert [r.code for r in _select_rules(rules, "RL9", "")] == ["RL998"]
+    assert [r.code for r in _select_rules(rules, "RL999", "")] == ["RL999"]
