@@ -553,3 +553,34 @@ def test_a_funds_budget_in_the_rates_clause_is_a_candidate(text):
 ])
 def test_the_undone_count_is_not_the_numerator(text, fires):
     assert bool([c for c in codes(text) if c[0] == "RL201"]) is fires
+
+
+@pytest.mark.parametrize("text", [
+    "本部门自评得分96.5分。投入类指标得分19分（分值20分），过程类指标得分19.5分（分值20分），产出类指标得分38分（分值40分）。",
+    "综合得分88分（满分100分），其中产出指标得分45分（权重50分）。",
+    "效益指标得分27分（标准分30分），满意度指标得分9分（分值10分）。",
+])
+def test_a_bracketed_weight_is_not_a_part_of_the_score(text):
+    assert [c for c in codes(text) if c[0] in ("RL101", "RL102")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "“三公”经费支出预算为24.00万元，支出决算为18.60万元，完成预算的77.50%。其中：因公出国（境）费全年未安排预算，支出决算为0万元；"
+    "公务用车购置及运行维护费支出决算为12.40万元；公务接待费支出决算为6.20万元。与上年相比减少1.50万元，下降7.46%。",
+    "会议费、培训费合计支出10.00万元。其中：会议费年初未列预算，实际支出4.00万元；培训费支出6.00万元。",
+])
+def test_an_item_named_before_its_clause_is_that_item(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "单位：万元\n项目 | 2023年 | 2022年 | 增减率 |\n会议费 | 6.40 | 7.50 | -14.67% |\n培训费 | 3.00 | 2.00 | 50.00% |\n合计 | 9.40 | 9.50 | -1.05% |\n",
+    "单位：万元\n项目 | 预算数 | 决算数 | 执行率 |\n会议费 | 8.00 | 6.40 | 80.00% |\n培训费 | 2.00 | 2.00 | 100.00% |\n合计 | 10.00 | 8.40 | 84.00% |\n",
+])
+def test_a_column_of_rates_is_not_summed(text):
+    assert [c for c in codes(text) if c[0] == "RL108"] == []
+
+
+def test_items_of_one_sentence_are_not_restatements():
+    text = "3.公务接待费支出8.12万元。国内公务接待56批次，共计支出8.12万元；外事接待0批次，共计支出0万元。"
+    assert [c for c in codes(text) if c[0] == "RL301"] == []

@@ -100,6 +100,19 @@ def _best_supported(figs: list[Figure], satisfied: set[int]) -> Figure:
     return best[0]
 
 
+def _listing_sentences(figs: list[Figure]) -> set[int]:
+    """Sentences that state the quantity with two different values (items of a list, not restatements)."""
+    first: dict[int, Figure] = {}
+    out: set[int] = set()
+    for fig in figs:
+        if fig.sentence < 0 or fig.table is not None:
+            continue
+        seen = first.setdefault(fig.sentence, fig)
+        if seen is not fig and not agree(seen, fig):
+            out.add(fig.sentence)
+    return out
+
+
 def _enumerated(figs: list[Figure]) -> bool:
     """Three or more different values of "one" quantity: items of a list ("1、一般公共服务支出（类）…支出决算为
     A万元；2、教育支出（类）…支出决算为B万元") that the vocabulary reads as one concept, not restatements of
@@ -145,13 +158,16 @@ def contradictory_figure(ctx: Context):
         if _enumerated(figs):
             continue
         reference = _best_supported(figs, satisfied)
+        listing = _listing_sentences(figs)
         for fig in figs:
             if fig is reference:
                 continue
             if agree(fig, reference):
                 continue
-            if fig.sentence >= 0 and fig.sentence == reference.sentence and fig.table is None:
-                continue  # one sentence stating "one" quantity twice lists items the vocabulary cannot tell apart
+            if fig.sentence >= 0 and fig.table is None and fig.sentence in listing:
+                # one sentence stating "one" quantity with two values lists items the vocabulary cannot tell
+                # apart ("国内公务接待…共计支出8.12万元；外事接待…共计支出0万元")
+                continue
             if fig.value == reference.value and fig.unit != reference.unit:
                 yield ctx.finding(
                     "RL401", fig.span,

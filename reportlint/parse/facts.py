@@ -53,6 +53,7 @@ _CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
 _BUDGET_WHOLE = patterns.compile(r"^\s*(?:年初|调整后?|全年|年度)?(?:预算|计划|任务|目标)(?:数|额)?\s*$")
 _OPEN_BRACKET_ONLY = patterns.compile(r"\s*\(\s*(?:同比)?(?:增长|下降|增幅|降幅)?\s*$")
 _ITEM_START = patterns.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)")
+_ITEM_CLAUSE_END = patterns.compile(r"[;；。]")
 _MASKED_NAME = patterns.compile(r"[*＊×#]{2,}")
 _GLUE_CHARS = set("为是共计达合总额数约近有的了年")
 # what may stand right before 项目支出 when it is the department's (本年度项目支出, 部门预算项目支出, 基本支出和项目支出,
@@ -260,6 +261,11 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                     earlier = [t for t in concept_terms[:-1] if not vocab.concepts[t[2].id].generic]
                     if earlier and self._near(_strip_terms(label, terms, earlier[-1][1])[: start - earlier[-1][1]]):
                         concept = earlier[-1][2].id
+                    elif (earlier and (breakdown is not None or _list_opened(masked, label))
+                          and not _ITEM_CLAUSE_END.search(label, earlier[-1][1], start)
+                          and not _TOTAL_WORD.search(term.text)):
+                        # "其中：因公出国（境）费全年未安排预算，支出决算为0万元": an item of the list, named first
+                        concept = earlier[-1][2].id
                     elif self._item == "" and not _TOTAL_WORD.search(term.text):
                         concept = None  # "1.行政运行（项）…支出决算845.30万元": the item's, not the department's total
                     elif (subject and not earlier and concept == "expenditure_total"
@@ -323,7 +329,7 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
             elif number.unit == "%":
                 kind = "percent"
             # breakdown bookkeeping
-            opens = _list_opened(masked)
+            opens = _list_opened(masked, label)
             if breakdown and (_CLAUSE_CLOSE.search(masked) and not opens):
                 carried = True  # "其中：A a；B b": after a semicolon only a sibling item goes on with the list
             if carried and kind == "level":

@@ -194,14 +194,16 @@ def _opener_names(label: str, terms, opener) -> str | None:
     return None
 
 
-def _list_opened(label: str):
+def _list_opened(label: str, raw: str | None = None):
     """The last 其中/包括/分别为/( in ``label`` whose list is still open at its end: "，主要包括：基本工资、
-    津贴补贴…；公用经费" closed its list of names at the semicolon."""
+    津贴补贴…；公用经费" closed its list of names at the semicolon. ``raw`` is the label before concept words
+    were masked (a bracket's comparand, "（分值20分）", is read from it)."""
     for opener in reversed(list(_BREAK_OPEN.finditer(label))):
         if opener.group() == "(":
             if ")" in label[opener.end():]:
                 continue  # "（类）" inside the label: a bracket opened and closed, look further back
-            if _COMPARAND.match(label, opener.end()) or _COMPARAND_BEFORE.search(label, 0, opener.start()):
+            text = raw if raw is not None and len(raw) == len(label) else label  # the words, not their mask
+            if _COMPARAND.match(text, opener.end()) or _COMPARAND_BEFORE.search(text, 0, opener.start()):
                 return None  # "6.40万元（上年7.50万元）", "92.5分（满分100分）", "与上年（2.80万元）相比": a comparand
             return opener
         return None if _SEMICOLON.search(label, opener.end()) else opener

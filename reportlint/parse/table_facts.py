@@ -176,8 +176,10 @@ class TableReader:
             return  # "1、" and "(1)" rows: two levels
         for total_id in by_row[total_row]:
             total = self.drafts[total_id]
-            if total.table is None or total.q.get("kind") not in ("level", "score", "change"):
+            if total.table is None or total.q.get("kind") not in ("level", "score", "change", "rate"):
                 continue
+            if total.unit == "%" and total.value != 100:
+                continue  # a column of rates (增减率, 执行率): the 合计 row's rate is not the sum of the rows' rates
             col = total.table.col
             parts = [f for r in items for f in by_row.get(r, ()) if self.drafts[f].table.col == col]
             # the item rows are there; those with this cell empty count as 0 (汇总 = 局机关 when the others are blank)
