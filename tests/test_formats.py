@@ -222,7 +222,6 @@ def test_the_blank_template_gives_no_arithmetic_finding(real):
     assert not [f for f in found if f.code[:3] in ("RL1", "RL2", "RL3")], [f.message for f in found]
 
 
-@pytest.mark.xfail(reason="table reading of real PDF tables still gives RL301 false alarms (see issue 14 note)", strict=False)
 @pytest.mark.parametrize("name", ["深圳市统计局2026年部门预算.pdf", "苏州市审计局2026年部门预算.pdf",
                                   "重庆市人民政府办公厅2026年部门预算.pdf"])
 def test_the_clean_real_documents_have_no_error(real, name):

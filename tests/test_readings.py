@@ -584,3 +584,11 @@ def test_a_column_of_rates_is_not_summed(text):
 def test_items_of_one_sentence_are_not_restatements():
     text = "3.公务接待费支出8.12万元。国内公务接待56批次，共计支出8.12万元；外事接待0批次，共计支出0万元。"
     assert [c for c in codes(text) if c[0] == "RL301"] == []
+
+
+def test_a_cell_under_a_merged_column_header_against_prose_is_a_warning():
+    table = ("单位：万元\n\t项目\n\t“三公”经费\n\t\n\n\t\n\t公务用车运行维护费\n\t公务接待费\n\n"
+             "\t2019年预算\n\t80.00\n\t237.00\n\n")
+    text = table + "说明：公务用车运行维护费预算237.00万元，公务接待费预算101.26万元。\n"
+    found = [(c, s) for c, s in codes(text) if c == "RL301"]
+    assert all(s == "warning" for _, s in found)

@@ -100,6 +100,15 @@ def _best_supported(figs: list[Figure], satisfied: set[int]) -> Figure:
     return best[0]
 
 
+def _named_by_column(fig: Figure) -> bool:
+    """A table cell whose concept comes from its column's multi-row (merged) header rather than its row's
+    label: which column under a merged header a value sits in is what PDF and Word layouts most often get wrong."""
+    if fig.table is None or fig.table.key_value or "/" not in (fig.table.column_header or ""):
+        return False  # a single header row over the column is read reliably
+    row = fig.table.row_header or ""
+    return not any(t[2].category == "concept" and t[2].id == fig.concept for t in vocabulary().find_terms(row))
+
+
 def _listing_sentences(figs: list[Figure]) -> set[int]:
     """Sentences that state the quantity with two different values (items of a list, not restatements)."""
     first: dict[int, Figure] = {}
@@ -184,7 +193,8 @@ def contradictory_figure(ctx: Context):
             state = _LABELS.get(dict(fig.qualifiers).get("state", ""), ("", ""))
             diff = abs(value(fig) - value(reference)) / scale(fig)
             unit = fig.unit if fig.is_money else ""
-            both_cells = fig.table is not None and reference.table is not None
+            both_cells = fig.table is not None and reference.table is not None or _named_by_column(fig) \
+                or _named_by_column(reference)
             # two table cells: each one's scope (fund, year, budget or actual) is inferred from its table's
             # headers and title, which PDF and Word layouts often leave ambiguous — a warning, not an error
             severity = "error" if fig.direct and reference.direct and not both_cells else "warning"
@@ -197,7 +207,7 @@ def contradictory_figure(ctx: Context):
                 f"but {reference.text} on line {reference.span.start.line}",
                 severity=severity,
                 related=[(reference.span, f"此处写作 {reference.text}", f"stated as {reference.text} here")],
-                reading=("两处都是表格单元格，口径由各自的表头和表题推断" if both_cells else
+                reading=("表格单元格的概念或口径由表头推断" if both_cells else
                          "两处写的是同一概念、同一口径（年度、预算/决算、资金来源、单位）的数"),
                 certainty="inferred" if severity == "warning" else "explicit",
                 subject=f"{fig.concept}:{'|'.join(str(k) for k in _subject_fields(key))}:{fig.text}",
