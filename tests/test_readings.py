@@ -592,3 +592,10 @@ def test_a_cell_under_a_merged_column_header_against_prose_is_a_warning():
     text = table + "说明：公务用车运行维护费预算237.00万元，公务接待费预算101.26万元。\n"
     found = [(c, s) for c, s in codes(text) if c == "RL301"]
     assert all(s == "warning" for _, s in found)
+
+
+def test_the_full_format_shows_the_reading():
+    from reportlint.output.text import render_full
+
+    result = lint_text("全年支出合计2665.79万元，其中基本支出2038.31万元，占支出合计的84.06%。", "r.txt")
+    assert "  = 读法: “占支出合计”的整体理解为 2665.79万元（第1行）" in render_full([result])

@@ -86,6 +86,9 @@ def render_full(results, lang: str = "zh") -> str:
                 text = r.message if lang == "zh" or not r.message_en else r.message_en
                 out.extend(_frame(result.line, r.line, r.column, r.line, r.column + 1, text) or
                            [visible(f"    {f.path}:{r.line}:{r.column}: {text}")])
+            if f.reading:
+                label = "读法" if lang == "zh" else "reading"
+                out.append(visible(f"  = {label}: {f.reading}" + ("（推断）" if f.certainty == "inferred" else "")))
             out.append(f"  = help: reportlint rule {f.code}")
             out.append("")
     return "\n".join(out) + ("\n" if out else "")
