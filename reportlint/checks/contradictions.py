@@ -198,6 +198,10 @@ def contradictory_figure(ctx: Context):
             # two table cells: each one's scope (fund, year, budget or actual) is inferred from its table's
             # headers and title, which PDF and Word layouts often leave ambiguous — a warning, not an error
             severity = "error" if fig.direct and reference.direct and not both_cells else "warning"
+            if fig.table is not None and reference.table is not None:
+                # two cells of rebuilt tables (measured on eight real 决算/预算 PDFs: dozens of such pairs, none a
+                # defect — the tables' scopes differ in ways their headers do not say): shown, never a gate
+                severity = "info"
             yield ctx.finding(
                 "RL301", fig.span,
                 f"{name}{'（' + state[0] + '）' if state[0] else ''}在{ctx.where(fig)}写作 {fig.text}，"
