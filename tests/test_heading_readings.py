@@ -60,3 +60,12 @@ def test_a_circled_number_lost_in_pdf_text_is_not_a_gap():
     assert numbering(text) == []
     kept = "一、基本情况\n" + BODY + "①内设股室7个\n" + BODY + "  局下辖3个大队。\n" + "③区级办公室2个\n" + BODY
     assert [m for _, _, m in numbering(kept) if "跳号" in m]
+
+
+@pytest.mark.parametrize("text", [
+    "第一部分 部门概况\n一、部门职责\n二、机构设置\n第二部分 2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n二、收入决算情况说明\n第三部分 名词解释\n",
+    "三、项目绩效目标完成情况\n（一）产出目标\n1.数量指标：完成。\n2.质量指标：完成。\n（二）效益目标\n1.社会效益：完成。\n（三）满意度目标\n",
+    "一、基本情况\n（一）职能\n（二）机构\n二、预算执行\n（一）收入\n（二）支出\n三、问题\n",
+])
+def test_numbering_that_starts_over_under_a_new_parent_is_not_a_contents_list(text):
+    assert numbering(text) == []

@@ -15,6 +15,7 @@ from reportlint.document import Document, Heading
 _FIGURE = patterns.compile(r"\d[\d,.]*\s*(?:万元|亿元|元|%|人|名|个|项)")
 _BODY_PUNCT = patterns.compile(r"[。；;，,]")
 _CN = "〇一二三四五六七八九十"
+RANK = {"part": 0, "cn-dun": 1, "cn-paren": 2, "num-dun": 3, "num-dot": 3, "num-paren": 4, "circled": 5}  # outer first
 
 
 def is_list_item(h: Heading) -> bool:
@@ -41,8 +42,11 @@ def contents_entries(doc: Document) -> set[int]:
         if k == len(positions):
             continue
         restart = headings[positions[k]]
-        if positions[k] - i < 3 or any(is_list_item(h) for h in headings[i:positions[k]]):
+        run = headings[i:positions[k]]
+        if len(run) < 3 or any(is_list_item(h) for h in run):
             continue  # contents entries are short titles
+        if any(RANK.get(h.style, 9) < RANK.get(first.style, 9) for h in run):
+            continue  # a parent heading in between: the numbering starts over under it, as it should
         if not any(_is_body(doc.lines[n - 1]) for n in range(first.line + 1, restart.line) if n not in by_line):
             out.update(h.index for h in headings[i:positions[k]])
     return out

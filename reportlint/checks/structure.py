@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlint.checks import Context, rule
-from reportlint.checks.headings import contents_entries, inline_marker, is_list_item
+from reportlint.checks.headings import RANK, contents_entries, inline_marker, is_list_item
 from reportlint.document import Heading, Pos, Span
 from reportlint.profiles import builtin_profiles, detect_profile
 from reportlint import patterns
@@ -11,7 +11,7 @@ from reportlint import patterns
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
 _HAN_CHAR = patterns.compile(r"\p{Han}")
 
-_RANK = {"part": 0, "cn-dun": 1, "cn-paren": 2, "num-dun": 3, "num-dot": 3, "num-paren": 4, "circled": 5}
+_RANK = RANK
 _CN = "〇一二三四五六七八九十"
 
 
