@@ -599,3 +599,14 @@ def test_the_full_format_shows_the_reading():
 
     result = lint_text("全年支出合计2665.79万元，其中基本支出2038.31万元，占支出合计的84.06%。", "r.txt")
     assert "  = 读法: “占支出合计”的整体理解为 2665.79万元（第1行）" in render_full([result])
+
+
+# --- "X中，A a、B b": a list that names its total right before 中 breaks down X ----------------------------
+@pytest.mark.parametrize("text", [
+    "本年支出合计2912.60万元，其中基本支出2105.40万元。基本支出中，人员经费1786.20万元，公用经费319.20万元。",
+    "本年支出合计2912.60万元，其中：基本支出2105.40万元，项目支出807.20万元。基本支出中，人员经费1786.20万元，公用经费319.20万元。",
+    "“三公”经费支出30.00万元，其中公务用车购置及运行维护费20.00万元；公务用车购置及运行维护费中，购置费12.00万元，运行维护费8.00万元。",
+])
+def test_a_list_naming_its_total_before_zhong_breaks_that_total_down(text):
+    assert codes(text) == []
+    assert "RL101" in [c for c, _ in codes(text.replace("319.20", "329.20").replace("8.00万元。", "9.00万元。"))]

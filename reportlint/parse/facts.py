@@ -341,9 +341,11 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                     and _says_progress(vocab, label) and not _says_progress(vocab, self.drafts[breakdown["total"]].gap)):
                 breakdown = None  # "资金107.13万元，其中管理费1.07万元，目前已拨付106.36万元": a payment to date, not an item
             if kind == "level":
-                if opens and ids:
-                    total_id = self._breakdown_total(ids, number.unit,
-                                                     _opener_names(label, vocab.find_terms(label), opens))
+                named_total = _opener_names(label, vocab.find_terms(label), opens) if opens else None
+                if opens and (ids or named_total):
+                    # "基本支出中，人员经费…": the named total may be stated in an earlier sentence of the paragraph
+                    scope = ids if ids or not named_total else [d.id for d in self.drafts if d.block == block]
+                    total_id = self._breakdown_total(scope, number.unit, named_total)
                     breakdown = ({"total": total_id, "parts": [], "item_start": self._item_start}
                                  if total_id is not None else None)
                 if breakdown and _same_measure(self.drafts[breakdown["total"]].unit, number.unit):

@@ -12,7 +12,7 @@ _CLAUSE_BREAK = patterns.compile(r"[，,;；:：。]")
 # what a bracket after a figure may hold that is not a part of it: another year's value, a budget, full marks
 _COMPARAND = patterns.compile(r"\s*(?:上年|去年|上年度|上年同期|同期|(?:19|20)\d{2}\s*年|年初|调整后|全年预算|预算|计划|目标|满分|分值|总分|权重|标准)")
 _COMPARAND_BEFORE = patterns.compile(r"(?:与|比|较|同)\s*(?:上年|去年|上年度|同期|(?:19|20)\d{2}\s*年度?|年初预算|预算)\s*$")
-_BREAK_OPEN = patterns.compile(r"其中|\(|分别为|包括|如下\s*[:：]|以下(?:方面|几个方面|项目)?\s*[:：]")
+_BREAK_OPEN = patterns.compile(r"其中|(?<=□)中(?=\s*[，,:：])|\(|分别为|包括|如下\s*[:：]|以下(?:方面|几个方面|项目)?\s*[:：]")
 _SEMICOLON = patterns.compile(r"[;；]")
 
 
@@ -185,8 +185,8 @@ def _says_progress(vocab, text: str) -> bool:
 
 def _opener_names(label: str, terms, opener) -> str | None:
     """The concept a 包括 list is written after ("支出包括：", "收入主要包括："): the list's own total."""
-    if not opener.group().startswith("包括"):
-        return None
+    if not opener.group().startswith(("包括", "中")):
+        return None  # "支出包括：", "基本支出中，": the list's total is named right before it
     for start, end, term in reversed(terms):
         if term.category == "concept" and end <= opener.start():
             gap = label[end:opener.start()]
