@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from reportlint import patterns
 from reportlint.document import Relation
-from reportlint.parse.comparison import COMPARED_TO, is_reference
+from reportlint.parse.comparison import is_reference
 from reportlint.parse.drafts import _FILLER, _HAN, _RATE_LABEL_END, Draft, _key, _same_measure
 
 _OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
 _NOT_DONE = patterns.compile(r"未|尚未|没有|部分完成|正在")
 _CLAUSE_GROUP_END = patterns.compile(r"[;；。]")
-_COMPARED_TO = COMPARED_TO
 
 
 def _same_scope(a: Draft, b: Draft) -> bool:
