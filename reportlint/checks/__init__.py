@@ -58,7 +58,8 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
-MODULES = ("input", "sums", "name_lists", "table_totals", "rates", "contradictions", "comparisons", "units", "structure", "scoring", "text")
+MODULES = ("input", "sums", "name_lists", "table_totals", "rates", "contradictions", "comparisons", "units", "structure",
+           "scoring", "residue", "text")
 
 
 # Severity follows measured precision (DESIGN.md, "Readings"): a rule whose findings on real, hand-checked text

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from reportlint import patterns
 
 from reportlint.checks import Context, rule
@@ -12,9 +15,33 @@ _ASCII_DIGIT = patterns.compile(r"[0-9]")
 
 _FULLWIDTH_DIGIT = patterns.compile(r"[０-９]")
 _MIXED = patterns.compile(r"[0-9][０-９]|[０-９][0-9]")
-_DOUBLED_PUNCT = patterns.compile(r"([。，、；：！？])\1")
+_DOUBLED_PUNCT = patterns.compile(r"(?<!。)([。，、；：！？])\1(?!。)")  # "。。。" is an ellipsis placeholder, not a slip
 _DOUBLED_CHAR = patterns.compile(r"(率|的|了|和|在|是|及|与|等|元|万)\1")
-_ALLOWED_DOUBLES = ("等等", "万万", "在在")
+_TABLE_LINE = patterns.compile(r"\t|\|")
+
+
+@lru_cache(maxsize=1)
+def _text_words():
+    from reportlint.checks.residue import residue_words
+
+    data = residue_words()
+    doubling, punct = data["doubling"], data["punctuation"]
+    marks = re.escape(punct["marks"])
+    mixed = patterns.compile(r"([" + marks + r"])(?!\1)([" + marks + r"])")
+    words = "|".join(re.escape(w) for w in sorted(doubling["words"], key=len, reverse=True))
+    doubled_word = patterns.compile(r"(" + words + r")\1")
+    return tuple(doubling["legitimate"]), doubled_word, mixed, set(punct["allowed"])
+
+
+def _legitimate(line: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether line[start:end] lies inside a listed legitimate doubling ("为了了解", "但是是否")."""
+    for word in words:
+        at = line.find(word, max(0, start - len(word)), end + len(word))
+        while at >= 0 and at <= start:
+            if at + len(word) >= end:
+                return True
+            at = line.find(word, at + 1, end + len(word))
+    return False
 
 
 @rule("RL901", "mixed-width-digits", "warning")
@@ -45,18 +72,24 @@ def mixed_width_digits(ctx: Context):
 
 @rule("RL902", "doubled-character", "warning")
 def doubled_character(ctx: Context):
-    """重复的标点或字：``。。``、``，，``、``办结率率``。
+    """重复的标点、字或词：``。。``、``，，``、``办结率率``、``原因原因``。
 
-    会报：``…督查机制。。``、``按期办结率率``。 不会报：``等等``、``万万``。
+    会报：``…督查机制。。``、``按期办结率率``、``主要是是接待``、正文中的``原因原因``。
+    不会报：``等等``、``万万``、``为了了解``（为了＋了解）、``但是是否``、``目的的``，表格里的重复（多半是粘连的单元格），
+    占位的``。。。``。合理的叠用列在 ``rules/residue.toml`` 的 ``[doubling]``。
 
     怎么改：删去多余的字符。
 
     A doubled punctuation mark or character.
     """
+    legitimate, doubled_word, _, _ = _text_words()
     for number, line in enumerate(ctx.doc.lines, start=1):
-        for pattern in (_DOUBLED_PUNCT, _DOUBLED_CHAR):
+        prose = _TABLE_LINE.search(line) is None
+        for pattern in (_DOUBLED_PUNCT, _DOUBLED_CHAR, doubled_word):
+            if pattern is doubled_word and not prose:
+                continue
             for m in pattern.finditer(line):
-                if m.group() in _ALLOWED_DOUBLES:
+                if _legitimate(line, m.start(), m.end(), legitimate):
                     continue
                 context = line[max(0, m.start() - 6):m.end() + 2]
                 yield ctx.finding(
@@ -64,3 +97,28 @@ def doubled_character(ctx: Context):
                     f"重复的字符“{m.group()}”：“{context}”", f"doubled character '{m.group()}': '{context}'",
                     subject=f"double:{context}",
                 )
+
+
+@rule("RL903", "mixed-punctuation", "warning")
+def mixed_punctuation(ctx: Context):
+    """标点连用：两个不同的标点挨在一起（``；，``、``，。``、``。，``），其中一个是多打的。
+
+    会报：``完成年度目标；，资金到位``、``全年支出120万元，。``。
+    不会报：``……。``、引号或括号与标点相邻（``”。``、``）；``）。
+
+    怎么改：删去多余的那个标点。
+
+    Two different punctuation marks side by side; one of them is a slip.
+    """
+    _, _, mixed, allowed = _text_words()
+    for number, line in enumerate(ctx.doc.lines, start=1):
+        for m in mixed.finditer(line):
+            if m.group() in allowed:
+                continue
+            context = line[max(0, m.start() - 6):m.end() + 4]
+            yield ctx.finding(
+                "RL903", Span(Pos(number, m.start() + 1), Pos(number, m.end() + 1)),
+                f"标点连用“{m.group()}”：“{context}”", f"two punctuation marks side by side '{m.group()}': '{context}'",
+                subject=f"punct:{context}",
+            )
+            break
