@@ -26,6 +26,7 @@ FAMILIES = {
     "RL5": ("结构", "structure"),
     "RL6": ("评分", "score"),
     "RL7": ("语料期望", "expectation"),
+    "RL8": ("年份", "year"),
     "RL9": ("文字", "text"),
 }
 
@@ -59,7 +60,7 @@ class Rule:
 
 REGISTRY: dict[str, Rule] = {}
 MODULES = ("input", "sums", "name_lists", "table_totals", "rates", "contradictions", "comparisons", "units", "structure",
-           "scoring", "residue", "text")
+           "scoring", "residue", "years", "text")
 
 
 # Severity follows measured precision (DESIGN.md, "Readings"): a rule whose findings on real, hand-checked text
@@ -134,6 +135,16 @@ class Context:
         if key not in self._once:
             self._once[key] = compute(self)
         return self._once[key]
+
+    def normalised_lines(self):
+        """(line number, NormText) of every line, simplified and normalised (positions kept), once per document."""
+
+        def compute(ctx: "Context"):
+            from reportlint.parse.normalize import normalize_line, to_simplified
+
+            return [(n, normalize_line(to_simplified(line), n)) for n, line in enumerate(ctx.doc.lines, start=1)]
+
+        return self.once("normalised-lines", compute)
 
     def finding(self, code: str, span: Span, message: str, message_en: str, *, severity: str | None = None,
                 related: Iterable[tuple[Span, str, str]] = (), subject: str = "",

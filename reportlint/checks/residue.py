@@ -54,17 +54,6 @@ def _patterns():
 _ZERO_AFTER = re.compile(r"\s*0+(?:\.0+)?(?![0-9.])")
 
 
-def normalised_lines(ctx: Context):
-    """(line number, NormText) of every line, simplified and normalised, computed once per document."""
-
-    def compute(c: Context):
-        from reportlint.parse.normalize import normalize_line, to_simplified
-
-        return [(n, normalize_line(to_simplified(line), n)) for n, line in enumerate(c.doc.lines, start=1)]
-
-    return ctx.once("normalised-lines", compute)
-
-
 def _quote(text: str, start: int, end: int) -> str:
     return text[max(0, start - 8):end + 8].strip()
 
@@ -83,7 +72,7 @@ def template_placeholder(ctx: Context):
     a choice ("增加（减少）"), or a unit whose number was left out ("占 %").
     """
     run, certain, after, field, choice, empty = _patterns()[:6]
-    for number, norm in normalised_lines(ctx):
+    for number, norm in ctx.normalised_lines():
         text = norm.text
         if not text.strip():
             continue
@@ -128,7 +117,7 @@ def template_instruction(ctx: Context):
     A template's instruction to its author left in the report.
     """
     said = _patterns()[6]
-    for number, norm in normalised_lines(ctx):
+    for number, norm in ctx.normalised_lines():
         m = said.search(norm.text)
         if m is None:
             continue
@@ -151,7 +140,7 @@ def missing_percent_sign(ctx: Context):
     A rate whose % sign was lost: a number with decimals and no unit right after 增长/下降/占/率为.
     """
     bare = _patterns()[7]
-    for number, norm in normalised_lines(ctx):
+    for number, norm in ctx.normalised_lines():
         text = norm.text
         if "\t" in text or "|" in text:
             continue
