@@ -38,7 +38,7 @@ def test_rule_names_and_space_separated_codes_are_accepted(value, expected):
 
 
 @pytest.mark.parametrize("config", [
-    'select = ["RL999"]', 'ignore = ["RL8"]', 'severity = {RL999 = "info"}', 'severity = {RL1 = "info"}',
+    'select = ["RL999"]', 'ignore = ["RL88"]', 'severity = {RL999 = "info"}', 'severity = {RL1 = "info"}',
     'per-file-ignores = {"*.txt" = ["RL1O1"]}', 'extend-select = ["nosuch-rule"]',
 ])
 def test_an_unknown_code_in_the_configuration_is_a_usage_error(tmp_path, monkeypatch, config):
