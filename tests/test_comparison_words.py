@@ -34,3 +34,50 @@ def test_two_items_in_a_paragraph_without_a_subject_are_not_judged():
     text = ("公务接待费预算为5.00万元，支出决算为6.00万元；会议费预算为8.00万元，支出决算为7.00万元。"
             "决算数小于预算数的主要原因是压减会议。")
     assert rl303(text) == []
+
+
+def found(text, code):
+    return [(f.line, f.severity, f.message) for f in lint_text(text, "r.txt").findings if f.code == code]
+
+
+@pytest.mark.parametrize("text", [
+    "某局2024年度部门决算\n本年度机关运行经费支出100.00万元，上年为80.00万元，与上年持平。\n",
+    "某局2024年度部门决算\n“三公”经费支出12.00万元，2023年为9.00万元，与上年相比无变化。\n",
+    "某局2024年度部门决算\n公务接待费支出6.00万元，上年同期为4.50万元，与上年持平。\n",
+])
+def test_no_change_against_last_year_stated_in_the_sentence(text):
+    hits = found(text, "RL302")
+    assert [h[0] for h in hits] == [2] and "上年" in hits[0][2]
+
+
+@pytest.mark.parametrize("text", [
+    # 基本持平 allows the documented tolerance (5%)
+    "某局2024年度部门决算\n本年度机关运行经费支出100.00万元，上年为99.00万元，与上年基本持平。\n",
+    "某局2024年度部门决算\n会议费支出6.10万元，上年为6.00万元，与上年大致持平。\n",
+    # the words are about the part named just before them
+    "某局2024年度部门决算\n一般公共预算财政拨款支出100.00万元，上年为80.00万元，其中基本支出60.00万元，与上年持平。\n",
+    # RL303 judges "决算数与预算数基本持平"; RL302 does not repeat it
+    "“三公”经费支出决算100.00万元，年初预算99.00万元，决算数与预算数基本持平。\n",
+])
+def test_nearly_unchanged_within_tolerance_or_about_another_item(text):
+    assert found(text, "RL302") == []
+
+
+@pytest.mark.parametrize("text", [
+    "公务接待费年初预算为0万元，支出决算为5.00万元，完成年初预算的100%。\n",
+    "培训费年初预算0元，全年支出3200.00元，执行年初预算的100.00%。\n",
+    "本项目年初预算数为0，调整后预算20.00万元，实际支出18.00万元，完成年初预算的90%。\n",
+])
+def test_a_rate_of_a_zero_initial_budget(text):
+    hits = found(text, "RL305")
+    assert len(hits) == 1 and hits[0][1] == "warning" and "年初预算为 0" in hits[0][2]
+
+
+@pytest.mark.parametrize("text", [
+    "年初预算为0万元，调整预算为5.00万元，完成调整预算的100%。\n",
+    "年初预算为10万元，支出决算为5.00万元，完成年初预算的50%。\n",
+    "因公出国费年初预算0万元，决算0万元，完成年初预算的0%。\n",
+    "因公出国费年初预算为0万元；公务接待费年初预算为5.00万元，决算5.00万元，完成年初预算的100%。\n",
+])
+def test_rates_of_a_budget_that_is_not_zero_are_not_this_rules(text):
+    assert found(text, "RL305") == []

@@ -126,3 +126,39 @@ def comparison_word_mismatch(ctx: Context):
                 subject=f"compare:{actual.concept}:{word}", figures=[actual, budget],
                 reading=f"比较的是 {actual.text} 与 {budget.text}", certainty="explicit",
             )
+
+
+_ZERO_INITIAL = patterns.compile(r"年初预算(?:数)?(?:为|是)?\s*0(?:\.0+)?\s*(?:万元|元)?(?![0-9.])")
+_OF_INITIAL = patterns.compile(r"(?:完成|执行|达到|占)(?:了)?年初预算(?:数)?的\s*([0-9]+(?:\.[0-9]+)?)\s*%")
+
+
+@rule("RL305", "rate-against-zero-budget", "warning")
+def rate_against_zero_budget(ctx: Context):
+    """对零预算算出的完成率：年初预算为 0，却写“完成年初预算的 Y%”（Y 不为 0）——零不能作分母，这个比率多半是对调整后
+    预算（或全年预算）算的，说法写错了对象。
+
+    会报：``公务接待费年初预算为0万元，支出决算为5.00万元，完成年初预算的100%``。
+    不会报：``年初预算为0万元，调整预算为5.00万元，完成调整预算的100%``；年初预算不为 0 时（由 RL201 核对比率）。
+
+    怎么改：写明比率的分母（“完成调整预算的Y%”），或写“年初未安排预算”。
+
+    A completion rate "of the initial budget" when the initial budget is zero.
+    """
+    for sid, (first, last, text) in enumerate(ctx.doc.sentences):
+        if "年初预算" not in text:
+            continue
+        zero, rate = _ZERO_INITIAL.search(text), _OF_INITIAL.search(text)
+        if zero is None or rate is None or zero.start() > rate.start() or Decimal(rate.group(1)) == 0:
+            continue
+        if "年初预算" in text[zero.end():rate.start()] or "；" in text[zero.end():rate.start()]:
+            continue  # another item's budget between them: the rate may be that item's
+        figure = next((f for f in ctx.doc.figures if f.sentence == sid and f.unit == "%"
+                       and f.value == Decimal(rate.group(1))), None)
+        if figure is None:
+            continue
+        yield ctx.finding(
+            "RL305", figure.span,
+            f"年初预算为 0，却写“完成年初预算的 {rate.group(1)}%”：零不能作分母，这个比率应是对调整后预算算的",
+            f"a rate of {rate.group(1)}% 'of the initial budget', which is zero",
+            subject=f"zero-initial:{sid}", figures=[figure], reading="年初预算写明为 0", certainty="explicit",
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from reportlint import patterns
@@ -222,6 +223,28 @@ def contradictory_figure(ctx: Context):
 _NO_CHANGE = patterns.compile(r"^[^。；;]{0,30}?(与|比|较|和)[^。；;，,]{0,16}?(预算|上年|去年|同期)[^。；;]{0,12}?(无增减|无变化|没有变化|持平|相同|一致|未发生变化)")
 
 
+_NUMBER = patterns.compile(r"[0-9][0-9,.]*(?![0-9,.]|\s*年)")  # figures, not years
+
+
+def _another_subject_between(doc, fig: Figure, words: str) -> bool:
+    """Whether a level of another concept stands between ``fig`` and its "持平" ("支出100万元，其中基本支出60万元，与上年
+    持平": the words are about 基本支出)."""
+    between = len(_NUMBER.findall(words))
+    following = [f for f in doc.figures[fig.id + 1:fig.id + 1 + between] if f.sentence == fig.sentence]
+    return any(f.qualifier("kind") in ("level", "part") and f.concept not in (None, fig.concept) for f in following)
+
+
+_NEARLY = patterns.compile(r"基本|大致|大体|略有")
+
+
+@lru_cache(maxsize=1)
+def _nearly_tolerance() -> Decimal:
+    """How far "基本持平" may stray, as a share of the reference (``[comparison] nearly_equal_tolerance``)."""
+    from reportlint.rules import RULES_DIR, load_toml
+
+    return Decimal(str(load_toml(RULES_DIR / "concepts.toml").get("comparison", {}).get("nearly_equal_tolerance", "0.05")))
+
+
 # the words of _NO_CHANGE's last group, simplified or traditional (cheap test before normalising)
 _NO_CHANGE_HINT = patterns.compile(r"无|無|没有|沒有|持平|相同|一致|未发生|未發生")
 
@@ -255,10 +278,18 @@ def no_change_contradicted(ctx: Context):
         if not m:
             continue
         against_budget = m.group(2) == "预算"
+        nearly = _NEARLY.search(m.group(0)) is not None  # "基本持平": within a tolerance
+        if nearly and "决算数" in m.group(0):
+            continue  # "决算数与预算数基本持平": RL303's construction
+        if _another_subject_between(doc, fig, m.group(0)):
+            continue
         candidates = []
         for other in doc.figures:
-            if other is fig or other.concept != fig.concept or other.approx:
+            if other is fig or other.approx:
                 continue
+            if other.concept != fig.concept and not (
+                    other.concept is None and other.sentence == fig.sentence and other.id > fig.id):
+                continue  # "支出100万元，上年为80万元，与上年持平": the reference stated in the subject's sentence
             oq = dict(other.qualifiers)
             if oq.get("kind") != "level" or oq.get("entity", "") != q.get("entity", ""):
                 continue
@@ -271,6 +302,8 @@ def no_change_contradicted(ctx: Context):
             continue
         other = candidates[0]
         if fig.value == other.value or (fig.unit == other.unit and agree(fig, other)):
+            continue
+        if nearly and abs(value(fig) - value(other)) <= _nearly_tolerance() * abs(value(other)):
             continue
         word = "预算" if against_budget else "上年"
         yield ctx.finding(
