@@ -6,15 +6,15 @@ FORMATS = ("full", "concise", "text", "json", "junit", "sarif", "github", "gitla
 
 
 def render(fmt: str, results, *, lang: str = "zh", fail_level: str = "error", junit_flavor: str = "strict",
-           exit_code: int | None = None) -> str:
-    if fmt in ("full", "text"):
-        from reportlint.output.text import render_full
+           exit_code: int | None = None, colour: bool = False) -> str:
+    """``results`` in format ``fmt``; ``colour`` (text formats only) adds terminal colours."""
+    if fmt in ("full", "text", "concise"):
+        from reportlint.output.colour import Palette
+        from reportlint.output.text import render, render_full
 
-        return render_full(results, lang)
-    if fmt == "concise":
-        from reportlint.output.text import render
-
-        return render([f for r in results for f in r.findings], lang, full=False)
+        if fmt == "concise":
+            return render([f for r in results for f in r.findings], lang, full=False, palette=Palette(colour))
+        return render_full(results, lang, Palette(colour))
     if fmt == "json":
         from reportlint.output.json_output import render as json_render
 
