@@ -52,6 +52,9 @@ def stdout_utf8():
 @click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no summary line, no progress bar.")
 @click.option("--color", "--colour", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True, help="Colour the text formats (auto: on a terminal; honours NO_COLOR, FORCE_COLOR).")
+@click.option("--docs-url", default=None, metavar="URL|DIR",
+              help="Where SARIF's rule help points: a URL or a folder of RLxxx.md pages (default: docs/rules of "
+                   "reportlint's own checkout, as a web address in a GitHub/GitLab job).")
 @click.option("--junit-flavor", type=click.Choice(["strict", "xunit1"]), default="strict", show_default=True,
               help="xunit1 adds file/line attributes (GitLab, action-junit-report; not schema-valid).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip files larger than this (default 16 MiB).")
@@ -61,7 +64,7 @@ def stdout_utf8():
               help="In directories, check only these file types (e.g. pdf,docx; default: txt,docx,pdf,xlsx,html,htm).")
 def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path, isolated,
           show_settings, exclude, stdin_filename, baseline, show_baselined, write_baseline, statistics, quiet, color,
-          junit_flavor, max_bytes, jobs, include_ext):
+          docs_url, junit_flavor, max_bytes, jobs, include_ext):
     """Check reports (files; directories of .txt, .docx, .pdf, .xlsx, .html; or - for stdin)."""
     from reportlint.checks import all_rules
     from reportlint.cli_options import load_profile, render_settings, resolve_settings, select_rules
@@ -78,7 +81,8 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         click.echo(f"reportlint: configuration error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     settings = resolve_settings(config, select=select, ignore=ignore, lang=lang, fail_level=fail_level,
-                                profile=profile, max_bytes=max_bytes, exclude=exclude, stdin_filename=stdin_filename)
+                                profile=profile, max_bytes=max_bytes, exclude=exclude, stdin_filename=stdin_filename,
+                                docs_url=docs_url)
     if show_baselined and not baseline:
         raise click.UsageError("--show-baselined needs --baseline FILE")
     fmt_origin = "default" if fmt is None else "command line (--format)"
@@ -110,7 +114,7 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         raise click.BadParameter("must be at least 1", param_hint="--jobs")
     how = Emit(fmt, output, report_specs, settings.lang, settings.fail_level, exit_zero, junit_flavor, statistics,
                quiet, colour=fmt in TEXT_FORMATS and not output and wanted(color, sys.stdout),
-               show_baselined=show_baselined)
+               show_baselined=show_baselined, docs_url=settings.docs_url)
 
     def configured(result):
         return _configured(result, settings)

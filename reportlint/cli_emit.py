@@ -29,6 +29,7 @@ class Emit:
     colour: bool = False  # colour the text written to stdout
     baselined: list = field(default_factory=list)  # [(finding, reason)] the baseline hid
     show_baselined: bool = False
+    docs_url: str = ""  # where SARIF's rule help points
 
 
 def parse_reports(reports):
@@ -110,7 +111,8 @@ def emit(results, how: Emit):
     status = EXIT_OK if how.exit_zero or not failing else EXIT_FINDINGS
     if any(f.code == "RL009" for f in findings):
         status = EXIT_USAGE  # an internal error: the findings are printed, but the run failed
-    options = dict(lang=how.lang, fail_level=how.fail_level, junit_flavor=how.junit_flavor, exit_code=status)
+    options = dict(lang=how.lang, fail_level=how.fail_level, junit_flavor=how.junit_flavor, exit_code=status,
+                   docs_url=how.docs_url)
     text_format = how.fmt in TEXT_FORMATS
     shown = baselined_text(how.baselined, how.lang) if how.show_baselined else ""
     colour = how.colour and not how.output

@@ -4,7 +4,6 @@ selection they make."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 
 import click
@@ -27,11 +26,12 @@ class Settings:
     max_bytes: int = 0
     exclude: tuple[str, ...] = ()
     stdin_filename: str = ""
+    docs_url: str = ""
     origins: dict[str, str] = field(default_factory=dict)
 
 
 def resolve_settings(config: Config, *, select, ignore, lang, fail_level, profile, max_bytes, exclude,
-                     stdin_filename) -> Settings:
+                     stdin_filename, docs_url=None) -> Settings:
     """The run's settings: each option given on the command line wins over the configuration's key, which
     wins over the default. Unknown rule codes exit 2 (``cli_guard.resolve_selection``)."""
     from reportlint.cli_guard import resolve_selection
@@ -52,6 +52,8 @@ def resolve_settings(config: Config, *, select, ignore, lang, fail_level, profil
     for key in ("per-file-ignores", "severity", "extend-exclude"):
         origins[key] = config.path if key in config.given else "default"
     origins["exclude"] = "command line (--exclude)" if exclude else "default"
+    origins["docs-url"] = ("command line (--docs-url)" if docs_url else
+                           config.path if "docs-url" in config.given else "default")
     chosen, skipped = resolve_selection(config, select, ignore)
     return Settings(
         config=config, select=chosen, ignore=skipped,
@@ -60,7 +62,7 @@ def resolve_settings(config: Config, *, select, ignore, lang, fail_level, profil
         profile=profile or from_file["profile"] or "",
         max_bytes=max_bytes or from_file["max-bytes"] or DEFAULT_MAX_BYTES,
         exclude=tuple(g for value in exclude for g in value.split(",") if g.strip()),
-        stdin_filename=stdin_filename or "", origins=origins)
+        stdin_filename=stdin_filename or "", docs_url=docs_url or config.docs_url, origins=origins)
 
 
 def render_settings(settings: Settings, extra: dict[str, tuple[object, str]]) -> str:
@@ -71,6 +73,7 @@ def render_settings(settings: Settings, extra: dict[str, tuple[object, str]]) ->
         "per-file-ignores": c.per_file_ignores, "severity": c.severity, "profile": settings.profile,
         "lang": settings.lang, "fail-level": settings.fail_level, "max-bytes": settings.max_bytes,
         "extend-exclude": c.extend_exclude, "exclude": list(settings.exclude),
+        "docs-url": settings.docs_url or _default_docs(),
     }
     lines = [f"# configuration file: {c.path or '(none)'}",
              f"# paths in per-file-ignores and extend-exclude are relative to: {c.folder}"]
@@ -83,11 +86,19 @@ def render_settings(settings: Settings, extra: dict[str, tuple[object, str]]) ->
     return "\n".join(lines) + "\n"
 
 
+def _default_docs() -> str:
+    from reportlint.ci.sarif import PROJECT_URI, docs_base
+
+    return docs_base() or PROJECT_URI
+
+
 def _codes(joined: str) -> list[str]:
     return [c for c in joined.split(",") if c]
 
 
 def _toml(value) -> str:
+    import json
+
     if isinstance(value, dict):
         return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {_toml(v)}" for k, v in value.items()) + "}"
     return json.dumps(value, ensure_ascii=False)

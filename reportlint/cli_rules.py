@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -27,6 +26,8 @@ def rules_command(lang, fmt):
     reports (bench/precision; "off" marks an opt-in rule, run only when --select names it) and its summary."""
     from reportlint.checks import all_rules
     from reportlint.rules.docs import rule_doc
+
+    import json
 
     stdout_utf8()
     items = [(item, rule_doc(item)) for item in all_rules()]
@@ -56,6 +57,8 @@ def rule_command(code, lang, fmt):
             if fmt == "md":
                 click.echo(doc.markdown(), nl=False)
             elif fmt == "json":
+                import json
+
                 click.echo(json.dumps({**_record(item, doc), "text": doc.text("zh"), "text_en": doc.text("en")},
                                       ensure_ascii=False, indent=2))
             else:

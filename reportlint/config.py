@@ -6,6 +6,7 @@ Keys (all optional):
   ignore = ["RL502"]                 code prefixes to skip
   per-file-ignores = {"reports/2019/*" = ["RL4"]}   globs on paths relative to this file's folder
   extend-exclude = ["archive", "*.draft.txt"]        files found in folders that are not checked
+  docs-url = "https://…/docs/rules/" | "tools/reportlint/docs/rules"   where SARIF's rule help points
   severity = {RL502 = "error"}       severity overrides per code
   profile = "overall"                report kind, or a path to a profile TOML
   lang = "zh" | "en"
@@ -23,7 +24,7 @@ from reportlint.paths import anchored, folder_of, glob_matches
 
 
 KEYS = {"select", "ignore", "per-file-ignores", "severity", "profile", "lang", "fail-level", "max-bytes", "extend-select",
-        "extend-exclude"}
+        "extend-exclude", "docs-url"}
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -43,6 +44,7 @@ class Config:
     fail_level: str = ""
     max_bytes: int = 0
     extend_exclude: list[str] = field(default_factory=list)
+    docs_url: str = ""  # a URL, or a folder (made absolute against this file's folder)
     given: frozenset[str] = frozenset()  # the keys the file sets (for --show-settings)
 
     @property
@@ -123,6 +125,12 @@ def _parse(data: dict, path: str) -> Config:
     if not isinstance(excludes, list) or not all(isinstance(g, str) and g for g in excludes):
         raise ConfigError(f"{path}: 'extend-exclude' must be a list of globs, e.g. [\"archive\", \"*.draft.txt\"]")
     cfg.extend_exclude = list(excludes)
+    docs_url = data.get("docs-url", "")
+    if not isinstance(docs_url, str):
+        raise ConfigError(f"{path}: 'docs-url' must be a string (a URL or a folder)")
+    if docs_url and "://" not in docs_url:
+        docs_url = os.path.join(folder_of(path), docs_url)
+    cfg.docs_url = docs_url
     return cfg
 
 

@@ -26,7 +26,7 @@ DOCS_DIR = Path(__file__).resolve().parent.parent.parent / "docs" / "rules"
 SECTIONS = (("checks", "检查什么", "What is checked"), ("reported", "会报", "Reported"),
             ("not_reported", "不会报", "Not reported"), ("fix", "怎么改", "How to fix"))
 _LITERAL = re.compile(r"``(.+?)``", re.S)
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’…—]")
+_SPACED = re.compile(r"[A-Za-z0-9`(),.;:'\"=≠±+−×÷<>≤≥/*-]")  # a line break between two of these is a space
 _OPEN, _CLOSE = "（(“‘《「【", "）)”’》」】"
 
 
@@ -57,7 +57,8 @@ class RuleDoc:
         """The whole documentation as plain text (``reportlint rule CODE``)."""
         if lang == "zh":  # (with the English summary after it, as the docstring has it)
             return "\n\n".join(plain(p) for p in (*self.zh, self.en_summary) if p)
-        return "\n\n".join([plain(self.en_summary), *(f"{head}: {plain(body)}" for head, body in self.en_sections)])
+        return "\n\n".join([plain(self.en_summary), *(f"{head}:{chr(10) if body.startswith('* ') else ' '}{plain(body)}"
+                                                       for head, body in self.en_sections)])
 
     def markdown(self) -> str:
         """The rule's page in ``docs/rules``."""
@@ -68,7 +69,7 @@ class RuleDoc:
             lines += [markdown_text(paragraph), ""]
         lines += ["## English", "", markdown_text(self.en_summary), ""]
         for head, body in self.en_sections:
-            lines += [f"**{head}:** {markdown_text(body)}", ""]
+            lines += [f"**{head}:**{chr(10) if body.startswith('* ') else ' '}{markdown_text(body)}", ""]
         return "\n".join(lines)
 
 
@@ -85,16 +86,21 @@ def markdown_text(text: str) -> str:
         if k % 2:
             out.append(f"`{part}`")
         else:
-            out.append(re.sub(r"([\\*_<>\[\]|#])", r"\\\1", part))
+            escaped = re.sub(r"([\\*_<>\[\]|#])", r"\\\1", part)
+            out.append(re.sub(r"(^|\n)\\\* ", r"\1* ", escaped))  # list items stay list items
     return "".join(out)
 
 
 def join_lines(paragraph: str) -> str:
-    """A paragraph's lines as one line: no space between Chinese characters, one between words."""
+    """A paragraph's lines as one line: no space between Chinese characters, one between words. A list item
+    (a line starting ``* ``) keeps its own line."""
     lines = [line.strip() for line in paragraph.strip().splitlines() if line.strip()]
     out = lines[0] if lines else ""
     for line in lines[1:]:
-        glue = "" if _CJK.match(line[0]) or _CJK.match(out[-1]) else " "
+        if line.startswith("* "):
+            glue = "\n"
+        else:
+            glue = " " if _SPACED.match(out[-1]) or _SPACED.match(line[0]) else ""
         out += glue + line
     return out
 
@@ -140,7 +146,7 @@ def rule_doc(rule) -> RuleDoc:
     paragraphs = _paragraphs(rule.doc)
     zh, en = (paragraphs[:-1], paragraphs[-1]) if len(paragraphs) > 1 else (paragraphs, "")
     extra = english_sections().get(rule.code, {})
-    sections = tuple((english, extra[key].strip()) for key, _, english in SECTIONS if extra.get(key, "").strip())
+    sections = tuple((english, join_lines(extra[key])) for key, _, english in SECTIONS if extra.get(key, "").strip())
     severity = "off (opt-in: runs only when --select names it)" if rule.opt_in else rule.severity
     return RuleDoc(rule.code, rule.name, rule.family, severity, tuple(zh), en, sections)
 
