@@ -34,9 +34,10 @@ def rules_command(lang, fmt):
     if fmt == "json":
         click.echo(json.dumps([_record(item, doc) for item, doc in items], ensure_ascii=False, indent=2))
         return
+    width = max(len(item.name) for item, _ in items)
     for item, doc in items:
         severity = "off" if item.opt_in else item.severity
-        click.echo(f"{item.code}  {item.name:<26} {item.family:<14} {severity:<8} {item.precision_text:<12} "
+        click.echo(f"{item.code}  {item.name:<{width}} {item.family:<14} {severity:<8} {item.precision_text:<12} "
                    f"{doc.summary(lang)}")
 
 
