@@ -41,7 +41,9 @@ def stdout_utf8():
 @click.option("--show-settings", is_flag=True, help="Print the resolved settings and where each came from, then exit.")
 @click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
               help="Leave out files found in folders that match GLOB (repeatable or comma-separated; adds to "
-                   "the configuration's extend-exclude). Files named on the command line are always checked.")
+                   "the configuration's extend-exclude). Files named on the command line are checked (see --force-exclude).")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply --exclude and extend-exclude to files named on the command line too (pre-commit).")
 @click.option("--stdin-filename", default=None, metavar="PATH",
               help="The path to show for standard input (-) and to match per-file-ignores against.")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="Hide the findings recorded in FILE.")
@@ -63,7 +65,7 @@ def stdout_utf8():
 @click.option("--include-ext", default=None, metavar="EXTS",
               help="In directories, check only these file types (e.g. pdf,docx; default: txt,docx,pdf,xlsx,html,htm).")
 def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path, isolated,
-          show_settings, exclude, stdin_filename, baseline, show_baselined, write_baseline, statistics, quiet, color,
+          show_settings, exclude, force_exclude, stdin_filename, baseline, show_baselined, write_baseline, statistics, quiet, color,
           docs_url, junit_flavor, max_bytes, jobs, include_ext):
     """Check reports (files; directories of .txt, .docx, .pdf, .xlsx, .html; or - for stdin)."""
     from reportlint.checks import all_rules
@@ -99,12 +101,13 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     report_specs = parse_reports(reports)
     outputs = [output, *(target for _, target in report_specs)]
     files = expand(paths, [*outputs, write_baseline], include_ext)
-    named = set(paths)
-    files = [f for f in files if f in named or not config.excluded(f, settings.exclude)]
+    named = set() if force_exclude else set(paths)
+    files = [f for f in files if f in named or f == "-" or not config.excluded(f, settings.exclude)]
     if not files:  # a gate that checks nothing must not pass
         click.echo("reportlint: 没有可检查的报告 / no report to check (every file found was excluded: "
                    "see --exclude and extend-exclude)", err=True)
         sys.exit(EXIT_USAGE)
+    _warn_missing_docs(settings.docs_url, [fmt, *(kind for kind, _ in report_specs)])
     config_files = [config.path, settings.profile]
     refuse_overwrites([*files, *config_files, baseline], outputs)
     refuse_overwrites([*files, *config_files], [write_baseline])
@@ -135,6 +138,15 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     if baseline:
         _apply_baseline(results, baseline, how)
     emit(results, how)
+
+
+def _warn_missing_docs(docs_url: str, formats) -> None:
+    """A --docs-url / docs-url folder that does not exist: SARIF's help links fall back to the project page."""
+    import os
+
+    if "sarif" in formats and docs_url and "://" not in docs_url and not os.path.isdir(docs_url):
+        click.echo(f"reportlint: warning: docs-url {docs_url!r} is not a folder; SARIF rule help links point at "
+                   "the project page", err=True)
 
 
 def _configured(result, settings):

@@ -89,14 +89,12 @@ def baselined_text(baselined, lang: str) -> str:
 
     if not baselined:
         return ""
-    head = f"基线接受的问题（{len(baselined)} 个）：" if lang == "zh" else f"Accepted by the baseline ({len(baselined)}):"
-    lines = ["", head]
+    zh = lang == "zh"
+    lines = ["", f"基线接受的问题（{len(baselined)} 个）：" if zh else f"Accepted by the baseline ({len(baselined)}):"]
+    label, none = ("理由：", "（基线未写理由）") if zh else ("reason: ", "(none recorded in the baseline)")
     for f, reason in baselined:
         lines.append(concise_line(f, lang))
-        if reason:
-            lines.append(visible(f"    {'理由' if lang == 'zh' else 'reason'}: {reason}"))
-        else:
-            lines.append("    理由：（基线未写理由）" if lang == "zh" else "    reason: (none recorded in the baseline)")
+        lines.append(visible(f"    {label}{reason or none}"))
     return "\n".join(lines) + "\n"
 
 

@@ -34,6 +34,8 @@ def glob_matches(pattern: str, rel: str) -> bool:
     pattern = pattern.replace("\\", "/").rstrip("/")
     while pattern.startswith("./"):
         pattern = pattern[2:]
+    if pattern.startswith("**/") and glob_matches(pattern[3:], rel):  # "**/drafts": at any depth, the top too
+        return True
     if fnmatch.fnmatchcase(rel, pattern):
         return True
     parts = rel.split("/")

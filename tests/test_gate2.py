@@ -112,7 +112,7 @@ def test_show_baselined_lists_the_hidden_findings_with_their_reasons(project, mo
     result = run("--isolated", "archive", "--baseline", "baseline.json", "--show-baselined", "--format", "concise")
     assert result.exit_code == 0
     assert "基线接受的问题" in result.stdout
-    assert "    理由: 已与财政局确认" in result.stdout
+    assert "    理由：已与财政局确认" in result.stdout
     assert "理由：（基线未写理由）" in result.stdout  # the other entries say that they have none
     assert "archive/2019/x.txt:8:5: RL101" in result.stdout
     english = run("--isolated", "archive", "--baseline", "baseline.json", "--show-baselined", "--lang", "en",

@@ -132,3 +132,16 @@ def test_ci_templates_install_reportlint_from_a_path_or_vcs_url(name):
     installs = [line for line in text.splitlines() if "pip install" in line and not line.strip().startswith("#")]
     assert installs and all(not re.search(r"pip install\s+['\"]?reportlint\b(?![/\[])", line) for line in installs)
     assert "REPORTLINT_SOURCE" in text and "git+" in text
+
+
+def test_sarif_help_uri_in_a_gitlab_job_is_the_repository_page():
+    env = {"CI_PROJECT_DIR": str(ROOT), "CI_PROJECT_URL": "https://gitlab.example/team/budget", "CI_COMMIT_SHA": "f00d",
+           "GITHUB_WORKSPACE": None}
+    entry = _sarif_rules(env=env)[0]
+    assert entry["helpUri"] == f"https://gitlab.example/team/budget/-/blob/f00d/docs/rules/{entry['id']}.md"
+
+
+def test_a_docs_url_folder_that_does_not_exist_is_a_warning(tmp_path):
+    result = run(DEFECTIVE, "--format", "sarif", "--docs-url", tmp_path / "nowhere")
+    assert result.exit_code == 1 and "is not a folder" in result.stderr
+    assert json.loads(result.stdout)["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"].startswith("https://")

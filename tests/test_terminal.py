@@ -207,3 +207,12 @@ def test_rules_as_json():
     assert rl101["name"] == "sum-mismatch" and rl101["family"] == "sum" and rl101["severity"] == "error"
     assert rl101["summary"].endswith("。") and rl101["summary_en"].endswith(".")
     assert rl101["precision"] is None or set(rl101["precision"]) == {"true", "all"}
+
+
+def test_force_exclude_applies_to_named_files_and_globs_reach_any_depth(tree, monkeypatch):
+    monkeypatch.chdir(tree)
+    result = run("--isolated", "archive/old.txt", "current/a.txt", "--exclude", "archive", "--force-exclude",
+                 "--format", "concise")
+    assert checked(result) == ["current/a.txt"]
+    assert checked(run("--isolated", ".", "--exclude", "**/archive", "--exclude", "**/*.draft.txt",
+                       "--format", "concise")) == ["./current/a.txt"]

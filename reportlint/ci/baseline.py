@@ -87,7 +87,8 @@ def apply_baseline(findings: list[Finding], accepted, baseline_path: str = "") -
     return kept, len(hidden)
 
 
-def split_baselined(findings: list[Finding], accepted, baseline_path: str = "") -> tuple[list[Finding], list[tuple[Finding, str]]]:
+def split_baselined(findings: list[Finding], accepted,
+                    baseline_path: str = "") -> tuple[list[Finding], list[tuple[Finding, str]]]:
     """(the findings the baseline does not hide, [(a hidden finding, its reason)…]). Paths are taken
     relative to ``baseline_path``'s folder (the working folder when it is "")."""
     kept, hidden = [], []

@@ -36,12 +36,14 @@ def _ci_web_url(folder) -> str:
     from pathlib import Path
 
     env = os.environ
-    for workspace, web in (
-            (env.get("GITHUB_WORKSPACE"), env.get("GITHUB_SERVER_URL") and env.get("GITHUB_REPOSITORY") and env.get("GITHUB_SHA")
-             and f"{env['GITHUB_SERVER_URL']}/{env['GITHUB_REPOSITORY']}/blob/{env['GITHUB_SHA']}"),
-            (env.get("CI_PROJECT_DIR"), env.get("CI_PROJECT_URL") and env.get("CI_COMMIT_SHA")
-             and f"{env['CI_PROJECT_URL']}/-/blob/{env['CI_COMMIT_SHA']}")):
-        if workspace and web:
+    github = ("GITHUB_WORKSPACE", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    gitlab = ("CI_PROJECT_DIR", "CI_PROJECT_URL", "CI_COMMIT_SHA")
+    jobs = []
+    if all(env.get(k) for k in github):
+        jobs.append((env["GITHUB_WORKSPACE"], f"{env['GITHUB_SERVER_URL']}/{env['GITHUB_REPOSITORY']}/blob/{env['GITHUB_SHA']}"))
+    if all(env.get(k) for k in gitlab):
+        jobs.append((env["CI_PROJECT_DIR"], f"{env['CI_PROJECT_URL']}/-/blob/{env['CI_COMMIT_SHA']}"))
+    for workspace, web in jobs:
             try:
                 rel = Path(folder).resolve().relative_to(Path(workspace).resolve())
             except ValueError:

@@ -123,11 +123,16 @@ def first_sentence(paragraph: str) -> str:
                 depth += 1
             elif ch in _CLOSE:
                 depth = max(0, depth - 1)
-            elif depth == 0 and (ch in "。！？" or (ch == "." and text[k + 1:k + 2] == " " and text[k + 2:k + 3].isupper()
-                                                   and not text[max(0, k - 3):k + 1].endswith(("e.g.", "i.e.")))):
+            elif depth == 0 and (ch in "。！？" or _ends_english_sentence(text, k)):
                 return text[:k + 1]
         k += 1
     return text
+
+
+def _ends_english_sentence(text: str, k: int) -> bool:
+    """Whether the "." at ``k`` ends a sentence: followed by a space and a capital, and not in "e.g."."""
+    return (text[k] == "." and text[k + 1:k + 2] == " " and text[k + 2:k + 3].isupper()
+            and not text[max(0, k - 3):k + 1].endswith(("e.g.", "i.e.")))
 
 
 def _paragraphs(doc: str) -> list[str]:
