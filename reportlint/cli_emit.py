@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 
 import click
 
@@ -13,23 +12,18 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 TEXT_FORMATS = ("full", "concise", "text")
 
 
-@dataclass
 class Emit:
-    """How to write a run: format, destinations, language, gate, and the text options."""
+    """How to write a run: format, destinations (``reports``: the [(format, path)] of --report), language,
+    gate, and the text options; ``baselined`` is [(finding, reason)] of what the baseline hid. (A plain
+    class: building a dataclass costs a millisecond of every start-up.)"""
 
-    fmt: str
-    output: str | None = None
-    reports: list = field(default_factory=list)  # [(format, path)] of --report
-    lang: str = "zh"
-    fail_level: str = "error"
-    exit_zero: bool = False
-    junit_flavor: str = "strict"
-    statistics: bool = False
-    quiet: bool = False
-    colour: bool = False  # colour the text written to stdout
-    baselined: list = field(default_factory=list)  # [(finding, reason)] the baseline hid
-    show_baselined: bool = False
-    docs_url: str = ""  # where SARIF's rule help points
+    def __init__(self, fmt: str, output: str | None = None, reports=(), lang: str = "zh", fail_level: str = "error",
+                 exit_zero: bool = False, junit_flavor: str = "strict", statistics: bool = False,
+                 quiet: bool = False, colour: bool = False, show_baselined: bool = False, docs_url: str = ""):
+        self.fmt, self.output, self.reports, self.lang, self.fail_level = fmt, output, list(reports), lang, fail_level
+        self.exit_zero, self.junit_flavor, self.statistics, self.quiet = exit_zero, junit_flavor, statistics, quiet
+        self.colour, self.show_baselined, self.docs_url = colour, show_baselined, docs_url
+        self.baselined: list = []
 
 
 def parse_reports(reports):

@@ -131,3 +131,39 @@ def test_a_baseline_reason_must_be_a_string(tmp_path):
     baseline.write_text('{"findings": [{"fingerprint": "a", "reason": 3}]}', encoding="utf-8")
     result = run(DEFECTIVE, "--baseline", baseline)
     assert result.exit_code == 2 and str(baseline) in result.stderr and "reason" in result.stderr
+
+
+# --- issue 16 item 10: configuration and baseline shapes (the checks themselves landed with tests/test_gate.py
+# and tests/test_hardening.py; these pin the shapes not covered there) ------------------------------------------
+
+@pytest.mark.parametrize("content,problem", [
+    ("x = " + "{a=" * 3000 + "1" + "}" * 3000 + "\n", "nested too deeply"),  # no reportlint section at all
+    ("[tool.reportlint]\nper-file-ignores = {a = {b = 1}}\n", "per-file-ignores.a"),
+    ("[tool.reportlint]\nseverity = {RL101 = [1]}\n", "severity.RL101"),
+    ("[tool.reportlint]\nselect = 3\n", "'select' must be a list"),
+])
+def test_config_shapes_on_the_way_up_are_errors_naming_the_file(tmp_path, monkeypatch, content, problem):
+    (tmp_path / "pyproject.toml").write_text(content, encoding="utf-8")
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "a" / "b")
+    result = run(DEFECTIVE)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert f"{tmp_path / 'pyproject.toml'}: " in result.stderr and problem in result.stderr
+
+
+def test_deep_dotted_keys_outside_the_section_are_harmless(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("a" + ".a" * 20000 + " = 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run(DEFECTIVE, "--format", "concise")
+    assert result.exit_code == 1 and "RL101" in result.stdout
+
+
+@pytest.mark.parametrize("content", [
+    '{"findings": [{"fingerprint": "a", "path": ' + "[" * 5000 + "]" * 5000 + "}]}",
+    '{"findings": [{"fingerprint": {"a": "b"}}]}',
+])
+def test_baseline_shapes_are_errors_naming_the_file(tmp_path, content):
+    baseline = tmp_path / "b.json"
+    baseline.write_text(content, encoding="utf-8")
+    result = run(DEFECTIVE, "--baseline", baseline)
+    assert result.exit_code == 2 and f"cannot read baseline {baseline}" in result.stderr

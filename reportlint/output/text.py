@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable
 
 from reportlint.finding import Finding
@@ -69,15 +68,14 @@ def _figure_end(text: str, column: int) -> int:
     return column + (match.end() - match.start() if match else 1)
 
 
-@dataclass(frozen=True)
 class Mark:
     """One place to underline in a source line: columns [start, stop), its label, and whether it is the
     finding's own place (``^``) or a related figure (``-``)."""
 
-    start: int
-    stop: int
-    label: str = ""
-    primary: bool = False
+    __slots__ = ("start", "stop", "label", "primary")
+
+    def __init__(self, start: int, stop: int, label: str = "", primary: bool = False):
+        self.start, self.stop, self.label, self.primary = start, stop, label, primary
 
 
 WINDOW = 100  # longest source excerpt shown (display columns); longer lines are cut around their marks
