@@ -9,11 +9,10 @@ import sys
 import click
 
 from reportlint import __version__
-from reportlint.cli_guard import (expand, need, refuse_command_typo, refuse_overwrites, resolve_selection,
-                                  silence_stdout)
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from reportlint.cli_check import check, stdout_utf8
+from reportlint.cli_emit import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Emit, emit, parse_reports
+from reportlint.cli_guard import expand, need, refuse_command_typo, refuse_overwrites, silence_stdout
+from reportlint.cli_rules import rule_command, rules_command
 
 
 class DefaultGroup(click.Group):
@@ -59,12 +58,7 @@ def run():
     main()
 
 
-def _stdout_utf8():
-    try:
-        # (a file name that is not UTF-8 holds surrogates: printed as \udcxx escapes instead of a crash)
-        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[attr-defined]
-    except (AttributeError, ValueError):
-        pass
+_stdout_utf8 = stdout_utf8
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,234 +74,9 @@ def main():
     """
 
 
-@main.command("check")
-@click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["full", "concise", "text", "json", "junit", "sarif", "github", "gitlab", "html"]),
-              default=None, help="Output format (default: full on a terminal, concise otherwise).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write the report to FILE.")
-@click.option("--report", "reports", multiple=True, metavar="FORMAT:PATH",
-              help="Also write FORMAT to PATH (repeatable): one run, several reports, one exit status.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Message language (default zh).")
-@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Exit 1 when a finding at or above this severity exists (default error).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings exist (2 still means failure).")
-@click.option("--select", default=None, help="Comma-separated code prefixes to run (e.g. RL1,RL301).")
-@click.option("--ignore", default=None, help="Comma-separated code prefixes to skip.")
-@click.option("--profile", default=None, help="Report kind (overall, form, project, generic) or a profile TOML file.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file (default: the nearest reportlint.toml or pyproject.toml [tool.reportlint]).")
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--baseline", type=click.Path(dir_okay=False), default=None, help="Hide the findings recorded in FILE.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
-              help="Record today's findings in FILE (then exit 0).")
-@click.option("--statistics", is_flag=True, help="Count findings per code instead of listing them.")
-@click.option("--junit-flavor", type=click.Choice(["strict", "xunit1"]), default="strict", show_default=True,
-              help="xunit1 adds file/line attributes (GitLab, action-junit-report; not schema-valid).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, help="Skip files larger than this (default 16 MiB).")
-@click.option("-j", "--jobs", type=int, default=None,
-              help="Worker processes (default: the number of cores; 1 for a single file).")
-@click.option("--include-ext", default=None, metavar="EXTS",
-              help="In directories, check only these file types (e.g. pdf,docx; default: txt,docx,pdf,xlsx,html,htm).")
-def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path,
-          isolated, baseline, write_baseline, statistics, junit_flavor, max_bytes, jobs, include_ext):
-    """Check reports (files; directories of .txt, .docx, .pdf, .xlsx, .html; or - for stdin)."""
-    from reportlint.checks import all_rules
-    from reportlint.config import Config, ConfigError, find_config, load_config
-    from reportlint.parse.read import DEFAULT_MAX_BYTES
-
-    _stdout_utf8()
-    if not paths:
-        raise click.UsageError("no paths given (reportlint FILE… or reportlint DIR)")
-    try:
-        config = Config() if isolated else (load_config(config_path) if config_path else find_config())
-    except ConfigError as exc:
-        click.echo(f"reportlint: configuration error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-    lang = lang or config.lang or "zh"
-    fail_level = fail_level or config.fail_level or "error"
-    select, ignore = resolve_selection(config, select, ignore)
-    max_bytes = max_bytes or config.max_bytes or DEFAULT_MAX_BYTES
-    report_specs = _parse_reports(reports)
-    if fmt is None:
-        fmt = "full" if sys.stdout.isatty() else "concise"
-    outputs = [output, *(target for _, target in report_specs)]
-    files = expand(paths, [*outputs, write_baseline], include_ext)
-    settings = [config.path, profile or config.profile]
-    refuse_overwrites([*files, *settings, baseline], outputs)
-    refuse_overwrites([*files, *settings], [write_baseline])
-    rules = _select_rules(all_rules(), select, ignore)
-    chosen_profile = _profile(profile or config.profile)
-    if jobs is not None and jobs < 1:
-        raise click.BadParameter("must be at least 1", param_hint="--jobs")
-
-    def configured(result):
-        extra = config.ignored_for(result.path)
-        result.findings = [
-            _with_severity(f, config.severity) for f in result.findings
-            if f.code.startswith("RL0") or (_selected(f.code, select, ignore) and not any(f.code.startswith(p) for p in extra))
-        ]
-        return result
-
-    if fmt in ("full", "text", "concise") and not (output or report_specs or baseline or write_baseline or statistics):
-        # text to stdout: each file printed as it is done, keeping only counts (memory flat in the corpus size)
-        from reportlint.lint import lint_many
-
-        _stream(map(configured, lint_many(files, rules, chosen_profile, max_bytes, jobs)), fmt, lang, fail_level,
-                exit_zero)
-    results = [configured(result) for result in _lint_all(files, rules, chosen_profile, max_bytes, jobs)]
-    if write_baseline:
-        from reportlint.ci.baseline import write_baseline as write
-
-        write(write_baseline, [f for r in results for f in r.findings])
-        click.echo(f"reportlint: 已将 {sum(len(r.findings) for r in results)} 个问题写入基线 {write_baseline}", err=True)
-        sys.exit(EXIT_OK)
-    hidden = 0
-    if baseline:
-        from reportlint.ci.baseline import apply_baseline, read_baseline
-
-        try:
-            accepted = read_baseline(baseline)
-        except (OSError, ValueError) as exc:
-            click.echo(f"reportlint: cannot read baseline {baseline}: {exc}", err=True)
-            sys.exit(EXIT_USAGE)
-        everything = [f for r in results for f in r.findings]
-        kept, hidden = apply_baseline(everything, accepted)
-        keep = set(map(id, kept))
-        for result in results:
-            result.findings = [f for f in result.findings if id(f) in keep]
-    _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, junit_flavor, statistics, hidden)
-
-
-def _stream(results, fmt, lang, fail_level, exit_zero):
-    """Print each file's findings as soon as it is linted; the summary and the gate's status at the end."""
-    from reportlint.output import render
-    from reportlint.output.text import summary_of_counts
-
-    gate = SEVERITY_RANK[fail_level]
-    counts = {"error": 0, "warning": 0, "info": 0}
-    files = 0
-    failing = internal = False
-    for result in results:
-        files += 1
-        for f in result.findings:
-            counts[f.severity] = counts.get(f.severity, 0) + 1
-            failing = failing or SEVERITY_RANK[f.severity] >= gate
-            internal = internal or f.code == "RL009"
-        if result.findings:
-            click.echo(render(fmt, [result], lang=lang), nl=False)
-    status = EXIT_OK if exit_zero or not failing else EXIT_FINDINGS
-    if internal:
-        status = EXIT_USAGE  # an internal error: the findings are printed, but the run failed
-    click.echo(summary_of_counts(files, counts, lang), err=True)
-    sys.exit(status)
-
-
-def _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, junit_flavor, statistics, hidden=0):
-    """Write the findings in the chosen format(s), the summary on stderr, and exit with the gate's status."""
-    from reportlint.output import render
-    from reportlint.output.text import summary
-
-    findings = [f for r in results for f in r.findings]
-    gate = SEVERITY_RANK[fail_level]
-    failing = any(SEVERITY_RANK[f.severity] >= gate for f in findings)
-    status = EXIT_OK if exit_zero or not failing else EXIT_FINDINGS
-    if any(f.code == "RL009" for f in findings):
-        status = EXIT_USAGE  # an internal error: the findings are printed, but the run failed
-    options = dict(lang=lang, fail_level=fail_level, junit_flavor=junit_flavor, exit_code=status)
-    try:
-        for kind, target in report_specs:
-            from reportlint.output.atomic import write_atomic
-
-            write_atomic(target, render(kind, results, **options))
-        if statistics and fmt in ("full", "concise", "text"):
-            from reportlint.output.text import statistics as stats
-
-            rendered = stats(findings)
-        else:
-            rendered = render(fmt, results, **options)
-        if output:
-            from reportlint.output.atomic import write_atomic
-
-            write_atomic(output, rendered)
-        else:
-            click.echo(rendered, nl=False)
-    except OSError as exc:
-        click.echo(f"reportlint: cannot write the report: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-    if fmt == "github" or any(kind == "github" for kind, _ in report_specs):
-        from reportlint.ci.github import write_summary
-
-        write_summary(results, lang)
-    message = summary(len(results), findings, lang)
-    if hidden:
-        message += f"（基线隐藏了 {hidden} 个）" if lang == "zh" else f" ({hidden} hidden by the baseline)"
-    click.echo(message, err=True)
-    sys.exit(status)
-
-
-def _parse_reports(reports):
-    from reportlint.output import FORMATS
-
-    specs = []
-    for spec in reports:
-        kind, sep, target = spec.partition(":")
-        if not sep or not target or kind not in FORMATS:
-            raise click.BadParameter(f"{spec!r}: expected FORMAT:PATH with FORMAT one of {', '.join(FORMATS)}",
-                                     param_hint="--report")
-        specs.append((kind, target))
-    return specs
-
-
-def _lint_all(files, rules, profile, max_bytes, jobs):
-    from reportlint.lint import lint_many
-
-    stream = lint_many(files, rules, profile, max_bytes, jobs)
-    if not (len(files) > 1 and sys.stderr.isatty()):
-        return list(stream)
-    with click.progressbar(stream, length=len(files), label="reportlint", file=sys.stderr, show_pos=True) as bar:
-        return list(bar)
-
-
-def _with_severity(finding, overrides):
-    level = overrides.get(finding.code)
-    if not level or level == finding.severity:
-        return finding
-    from dataclasses import replace
-
-    return replace(finding, severity=level)
-
-
-def _split(value: str) -> list[str]:
-    return [v.strip().upper() for v in value.split(",") if v.strip()]
-
-
-def _selected(code: str, select: str, ignore: str) -> bool:
-    chosen = [p for p in _split(select or "") if p != "ALL"]
-    if chosen and not any(code.startswith(p) for p in chosen):
-        return False
-    return not any(code.startswith(p) for p in _split(ignore or ""))
-
-
-def _select_rules(rules, select, ignore):
-    """The rules to run: selected and not ignored; an opt-in rule (measured precision below 0.6) only when
-    ``select`` names its code."""
-    named = set(_split(select or ""))
-    return [r for r in rules if _selected(r.code, select, ignore) and (not r.opt_in or r.code in named)]
-
-
-def _profile(name: str):
-    if not name:
-        return None
-    from reportlint.profiles import builtin_profiles, load_profile_file
-
-    profiles = builtin_profiles()
-    if name in profiles:
-        return profiles[name]
-    try:
-        return load_profile_file(name)
-    except (OSError, KeyError, TypeError, ValueError) as exc:
-        raise click.BadParameter(f"unknown profile {name!r} ({', '.join(profiles)} or a TOML file): {exc}",
-                                 param_hint="--profile")
+main.add_command(check)
+main.add_command(rules_command)
+main.add_command(rule_command)
 
 
 @main.command("facts")
@@ -427,7 +196,7 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
     from reportlint.validators.schemas import FIGURES, TableBug
 
     _stdout_utf8()
-    report_specs = _parse_reports(reports)
+    report_specs = parse_reports(reports)
     fmt = fmt or ("full" if sys.stdout.isatty() else "concise")
     outputs = [output, *(target for _, target in report_specs)]
     files = expand(paths, outputs)
@@ -491,7 +260,7 @@ def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, e
                 subject=f"gx:{v.expectation}:{row['text']}", figures=(row["text"],)))
     for result in results:
         result.findings.sort(key=Finding.sort_key)
-    _emit(results, fmt, output, report_specs, lang, fail_level, exit_zero, "strict", False)
+    emit(results, Emit(fmt, output, report_specs, lang, fail_level, exit_zero))
 
 
 @main.command("spark", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -538,48 +307,6 @@ def show_command(path, max_bytes):
     for number, (line, where) in enumerate(rows, start=1):
         shown = line.replace("\t", "→", 1) if line.startswith("\t") else line
         click.echo(f"{number:>{width}}  {where + '  ' if where else ''}{shown}")
-
-
-@main.command("rules")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def rules_command(lang):
-    """List every rule: code, name, family, default severity, and the precision measured on real, hand-checked
-    reports (bench/precision; "off" marks an opt-in rule, run only when --select names it)."""
-    from reportlint.checks import all_rules
-
-    _stdout_utf8()
-    for item in all_rules():
-        summary = item.summary if lang == "zh" else _english(item.doc).splitlines()[0]
-        severity = "off" if item.opt_in else item.severity
-        click.echo(f"{item.code}  {item.name:<26} {item.family:<14} {severity:<8} {item.precision_text:<12} {summary}")
-
-
-@main.command("rule")
-@click.argument("code")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def rule_command(code, lang):
-    """Explain one rule (by code or name)."""
-    from reportlint.checks import all_rules
-
-    _stdout_utf8()
-    for item in all_rules():
-        if code.upper() == item.code or code == item.name:
-            click.echo(f"{item.code} {item.name} ({item.family}, default severity: {item.severity})\n")
-            import inspect
-
-            doc = inspect.cleandoc(item.doc)
-            click.echo(doc if lang == "zh" else _english(doc))
-            return
-    click.echo(f"reportlint: unknown rule {code!r} (see `reportlint rules`)", err=True)
-    sys.exit(EXIT_USAGE)
-
-
-def _english(doc: str) -> str:
-    """The English part of a rule docstring: its last paragraph."""
-    import inspect
-
-    paragraphs = [p for p in inspect.cleandoc(doc).split("\n\n") if p.strip()]
-    return paragraphs[-1] if paragraphs else doc
 
 
 if __name__ == "__main__":  # pragma: no cover

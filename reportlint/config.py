@@ -4,7 +4,9 @@ found by walking up from the working directory; ``--config FILE`` names one. TOM
 Keys (all optional):
   select = ["RL1", "RL301"]          code prefixes to run (as ruff)
   ignore = ["RL502"]                 code prefixes to skip
-  per-file-ignores = {"reports/2019/*" = ["RL4"]}
+  per-file-ignores = {"reports/2019/*" = ["RL4"]}   globs on paths relative to this file's folder
+  extend-exclude = ["archive", "*.draft.txt"]        files found in folders that are not checked
+  docs-url = "https://…/docs/rules/" | "tools/reportlint/docs/rules"   where SARIF's rule help points
   severity = {RL502 = "error"}       severity overrides per code
   profile = "overall"                report kind, or a path to a profile TOML
   lang = "zh" | "en"
@@ -14,13 +16,15 @@ Keys (all optional):
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlint.paths import anchored, folder_of, glob_matches
 
-KEYS = {"select", "ignore", "per-file-ignores", "severity", "profile", "lang", "fail-level", "max-bytes", "extend-select"}
+
+KEYS = {"select", "ignore", "per-file-ignores", "severity", "profile", "lang", "fail-level", "max-bytes", "extend-select",
+        "extend-exclude", "docs-url"}
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -39,14 +43,32 @@ class Config:
     lang: str = ""
     fail_level: str = ""
     max_bytes: int = 0
+    extend_exclude: list[str] = field(default_factory=list)
+    docs_url: str = ""  # a URL, or a folder (made absolute against this file's folder)
+    given: frozenset[str] = frozenset()  # the keys the file sets (for --show-settings)
+
+    @property
+    def folder(self) -> str:
+        """The folder the file's globs are relative to (the working folder without a file)."""
+        return folder_of(self.path)
 
     def ignored_for(self, path: str) -> list[str]:
-        norm = path.replace("\\", "/")
+        """The codes per-file-ignores switch off for ``path``, matched relative to the configuration's folder."""
+        if not self.per_file_ignores:
+            return []
+        rel = anchored(path, self.folder)
         out: list[str] = []
         for pattern, codes in self.per_file_ignores.items():
-            if fnmatch.fnmatch(norm, pattern) or fnmatch.fnmatch(os.path.basename(norm), pattern):
+            if glob_matches(pattern, rel):
                 out.extend(codes)
         return out
+
+    def excluded(self, path: str, extra: tuple[str, ...] = ()) -> bool:
+        """Whether ``path`` matches ``extend-exclude`` (relative to this file's folder) or one of ``extra``
+        (``--exclude``, relative to the working folder)."""
+        if self.extend_exclude and any(glob_matches(g, anchored(path, self.folder)) for g in self.extend_exclude):
+            return True
+        return bool(extra) and any(glob_matches(g, anchored(path, os.getcwd())) for g in extra)
 
 
 def _codes(value, key: str) -> list[str]:
@@ -59,10 +81,19 @@ def _codes(value, key: str) -> list[str]:
 
 
 def parse_config(data: dict, path: str) -> Config:
+    """The configuration in ``data`` (read from ``path``); any wrong shape is a ConfigError naming the file."""
+    try:
+        return _parse(data, path)
+    except ConfigError as exc:
+        message = str(exc)
+        raise ConfigError(message if message.startswith(f"{path}:") else f"{path}: {message}") from None
+
+
+def _parse(data: dict, path: str) -> Config:
     unknown = sorted(set(data) - KEYS)
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(KEYS))})")
-    cfg = Config(path=path)
+    cfg = Config(path=path, given=frozenset(data))
     cfg.select = _codes(data.get("select", []), "select") + _codes(data.get("extend-select", []), "extend-select")
     cfg.ignore = _codes(data.get("ignore", []), "ignore")
     pfi = data.get("per-file-ignores", {})
@@ -90,6 +121,16 @@ def parse_config(data: dict, path: str) -> Config:
     if "max-bytes" in data and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1):
         raise ConfigError(f"{path}: 'max-bytes' must be a positive integer (bytes), not {max_bytes!r}")
     cfg.max_bytes = max_bytes
+    excludes = data.get("extend-exclude", [])
+    if not isinstance(excludes, list) or not all(isinstance(g, str) and g for g in excludes):
+        raise ConfigError(f"{path}: 'extend-exclude' must be a list of globs, e.g. [\"archive\", \"*.draft.txt\"]")
+    cfg.extend_exclude = list(excludes)
+    docs_url = data.get("docs-url", "")
+    if not isinstance(docs_url, str):
+        raise ConfigError(f"{path}: 'docs-url' must be a string (a URL or a folder)")
+    if docs_url and "://" not in docs_url:
+        docs_url = os.path.join(folder_of(path), docs_url)
+    cfg.docs_url = docs_url
     return cfg
 
 

@@ -54,3 +54,9 @@ def resolve(tokens, where: str, *, prefixes: bool = True) -> list[str]:
             kind = "rule code, prefix or name" if prefixes else "rule code or name"
             raise SelectionError(f"{where}: unknown {kind} {token!r}{_suggest(token, codes, names)}")
     return out
+
+
+def suggestion(token: str) -> str:
+    """`` (did you mean RL101?)`` for a token that names no rule (`` (see `reportlint rules`)`` otherwise)."""
+    codes, names = _known()
+    return _suggest(token, codes, names)

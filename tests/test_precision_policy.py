@@ -33,7 +33,7 @@ def test_every_rule_records_its_declared_severity_and_opt_in_rules_do_not_run_by
 
 
 def test_an_opt_in_rule_runs_only_when_selected_by_code(monkeypatch):
-    from reportlint.cli import _select_rules
+    from reportlint.cli_options import select_rules as _select_rules
     from reportlint.checks import Rule
 
     rules = [Rule("RL998", "sure-thing", "error", None, ""), Rule("RL999", "shaky-thing", "warning", None, "", opt_in=True)]

@@ -6,7 +6,6 @@ is recorded; columns are Unicode code points; partialFingerprints are line-free.
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 from urllib.parse import quote
@@ -29,25 +28,71 @@ def uri_of(path: str) -> tuple[str, str | None]:
     return quote(norm, safe="/", errors="surrogateescape"), "%SRCROOT%"  # (a non-UTF-8 name: its own bytes)
 
 
-def _rule_entries(rules):
+PROJECT_URI = "https://pypi.org/project/reportlint/"
+
+
+def _ci_web_url(folder) -> str:
+    """The web address of ``folder`` in the repository a CI job checked out (GitHub Actions, GitLab CI), or ""."""
+    from pathlib import Path
+
+    env = os.environ
+    github = ("GITHUB_WORKSPACE", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    gitlab = ("CI_PROJECT_DIR", "CI_PROJECT_URL", "CI_COMMIT_SHA")
+    jobs = []
+    if all(env.get(k) for k in github):
+        jobs.append((env["GITHUB_WORKSPACE"], f"{env['GITHUB_SERVER_URL']}/{env['GITHUB_REPOSITORY']}/blob/{env['GITHUB_SHA']}"))
+    if all(env.get(k) for k in gitlab):
+        jobs.append((env["CI_PROJECT_DIR"], f"{env['CI_PROJECT_URL']}/-/blob/{env['CI_COMMIT_SHA']}"))
+    for workspace, web in jobs:
+            try:
+                rel = Path(folder).resolve().relative_to(Path(workspace).resolve())
+            except ValueError:
+                continue
+            return f"{web}/{quote(rel.as_posix())}/" if rel.parts else f"{web}/"
+    return ""
+
+
+def docs_base(docs_url: str = "") -> str:
+    """Where the rule pages (``RL101.md``…) are: ``docs_url`` when it is a URL; for a folder (``docs_url`` as
+    a path, by default the ``docs/rules`` of the checkout reportlint runs from, e.g. a vendored copy) its web
+    address in the CI job's repository when there is one, else its file:// URI; "" when there is none."""
+    import re
+    from pathlib import Path
+
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", docs_url or ""):
+        return docs_url if docs_url.endswith("/") else docs_url + "/"
+    if docs_url:
+        folder = Path(docs_url)
+    else:
+        from reportlint.rules.docs import DOCS_DIR
+
+        folder = DOCS_DIR
+    if not folder.is_dir():
+        return ""
+    return _ci_web_url(folder) or folder.resolve().as_uri() + "/"
+
+
+def _rule_entries(rules, lang: str = "zh", docs_url: str = ""):
+    from reportlint.rules.docs import plain, rule_doc
+
+    base = docs_base(docs_url)
     entries = []
     for item in rules:
-        doc = inspect.cleandoc(item.doc)
-        paragraphs = [p for p in doc.split("\n\n") if p.strip()]
-        english = paragraphs[-1] if paragraphs else item.name
+        doc = rule_doc(item)
+        full = (doc.zh[0] if doc.zh else item.name) if lang == "zh" else (doc.en_summary or item.name)
         entries.append({
             "id": item.code, "name": item.name,
-            "shortDescription": {"text": english.splitlines()[0]},
-            "fullDescription": {"text": doc.splitlines()[0] if doc else item.name},
-            "help": {"text": doc, "markdown": doc.replace("\n", "  \n")},
-            "helpUri": "https://pypi.org/project/reportlint/",
+            "shortDescription": {"text": doc.summary(lang)},
+            "fullDescription": {"text": plain(full)},
+            "help": {"text": doc.text(lang), "markdown": doc.markdown()},
+            "helpUri": f"{base}{item.code}.md" if base else PROJECT_URI,
             "defaultConfiguration": {"level": LEVEL[item.severity]},
             "properties": {"family": item.family},
         })
     return entries
 
 
-def render(results, lang: str = "zh", exit_code: int | None = None) -> str:
+def render(results, lang: str = "zh", exit_code: int | None = None, docs_url: str = "") -> str:
     from reportlint.checks import all_rules
 
     rules = all_rules()
@@ -111,7 +156,8 @@ def render(results, lang: str = "zh", exit_code: int | None = None) -> str:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "reportlint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": "https://pypi.org/project/reportlint/", "rules": _rule_entries(rules)}},
+                                "informationUri": PROJECT_URI,
+                                "rules": _rule_entries(rules, lang, docs_url)}},
             "columnKind": "unicodeCodePoints",
             "artifacts": artifacts,
             "results": out_results,

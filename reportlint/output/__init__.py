@@ -6,15 +6,16 @@ FORMATS = ("full", "concise", "text", "json", "junit", "sarif", "github", "gitla
 
 
 def render(fmt: str, results, *, lang: str = "zh", fail_level: str = "error", junit_flavor: str = "strict",
-           exit_code: int | None = None) -> str:
-    if fmt in ("full", "text"):
-        from reportlint.output.text import render_full
+           exit_code: int | None = None, colour: bool = False, docs_url: str = "") -> str:
+    """``results`` in format ``fmt``; ``colour`` (text formats only) adds terminal colours; ``docs_url`` is
+    where SARIF's rule help points (``ci.sarif.docs_base``)."""
+    if fmt in ("full", "text", "concise"):
+        from reportlint.output.colour import Palette
+        from reportlint.output.text import render, render_full
 
-        return render_full(results, lang)
-    if fmt == "concise":
-        from reportlint.output.text import render
-
-        return render([f for r in results for f in r.findings], lang, full=False)
+        if fmt == "concise":
+            return render([f for r in results for f in r.findings], lang, full=False, palette=Palette(colour))
+        return render_full(results, lang, Palette(colour))
     if fmt == "json":
         from reportlint.output.json_output import render as json_render
 
@@ -26,7 +27,7 @@ def render(fmt: str, results, *, lang: str = "zh", fail_level: str = "error", ju
     if fmt == "sarif":
         from reportlint.ci.sarif import render as sarif_render
 
-        return sarif_render(results, lang, exit_code)
+        return sarif_render(results, lang, exit_code, docs_url)
     if fmt == "github":
         from reportlint.ci.github import render as github_render
 

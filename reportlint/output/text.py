@@ -5,20 +5,24 @@ from __future__ import annotations
 from typing import Iterable
 
 from reportlint.finding import Finding
+from reportlint.output.colour import PLAIN, Palette
 from reportlint.output.escape import visible
 
 
-def concise_line(f: Finding, lang: str = "zh") -> str:
+def concise_line(f: Finding, lang: str = "zh", palette: Palette = PLAIN) -> str:
     """``path:line:col: CODE [severity] message`` (and the place in the document's own terms, for .pdf/.docx/
-    .xlsx/.html), control characters in the path and message escaped."""
+    .xlsx/.html), control characters in the path and message escaped; coloured by ``palette``."""
     where = f"（{f.location}）" if f.location and lang == "zh" else (f" ({f.location})" if f.location else "")
-    return visible(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.text(lang)}{where}")
+    if not palette.on:
+        return visible(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.text(lang)}{where}")
+    return (f"{palette.path(visible(f'{f.path}:{f.line}:{f.column}:'))} {palette.code(f.code)} "
+            f"{palette.severity(f.severity, f'[{f.severity}]')} {visible(f.text(lang) + where)}")
 
 
-def render(findings: Iterable[Finding], lang: str = "zh", full: bool = True) -> str:
+def render(findings: Iterable[Finding], lang: str = "zh", full: bool = True, palette: Palette = PLAIN) -> str:
     lines = []
     for f in findings:
-        lines.append(concise_line(f, lang))
+        lines.append(concise_line(f, lang, palette))
         if full:
             for r in f.related:
                 text = r.message if lang == "zh" or not r.message_en else r.message_en
@@ -50,42 +54,134 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def _frame(line_of, line: int, column: int, end_line: int, end_column: int, label: str = "") -> list[str]:
-    text = line_of(line)
-    if text is None:
-        return []
+_FIGURE = None
+
+
+def _figure_end(text: str, column: int) -> int:
+    """The column just after the figure that starts at ``column`` (a related place gives only its start)."""
+    global _FIGURE
+    if _FIGURE is None:
+        import re
+
+        _FIGURE = re.compile(r"[-−]?\d+(?:,\d{3})*(?:[.．]\d+)?[%％]?")
+    match = _FIGURE.match(text, max(column - 1, 0))
+    return column + (match.end() - match.start() if match else 1)
+
+
+class Mark:
+    """One place to underline in a source line: columns [start, stop), its label, and whether it is the
+    finding's own place (``^``) or a related figure (``-``)."""
+
+    __slots__ = ("start", "stop", "label", "primary")
+
+    def __init__(self, start: int, stop: int, label: str = "", primary: bool = False):
+        self.start, self.stop, self.label, self.primary = start, stop, label, primary
+
+
+WINDOW = 100  # longest source excerpt shown (display columns); longer lines are cut around their marks
+
+
+def _show_line(text: str, number: int, marks: list[Mark], severity: str, palette: Palette,
+               width: int = 0) -> list[str]:
+    """One source line with every mark on it underlined: one marker row, the rightmost label after it and
+    the others below, right to left, each under its figure."""
     source = text.replace("\t", " ")
-    if visible(source) != source:  # escapes change the widths: mark the figure in the escaped line instead
-        head_text = visible(source[:max(column - 1, 0)])
-        stop = end_column - 1 if end_line == line and end_column > column else column
-        marked_text = visible(source[max(column - 1, 0):stop])
-        source = visible(source)
-        column, end_line, end_column = len(head_text) + 1, line, len(head_text) + len(marked_text) + 1
-    start = max(column - 1, 0)
-    stop = end_column - 1 if end_line == line and end_column > column else start + 1
-    head = source[:start]
-    marked = source[start:stop]
-    if len(source) > 100:  # keep long paragraphs readable: a window around the figure
-        left = max(0, start - 40)
-        head = ("…" if left else "") + source[left:start]
-        source = head + source[start:start + 60] + ("…" if start + 60 < len(source) else "")
-    number = str(line)
-    return [f"  {number} | {source}",
-            f"  {' ' * len(number)} | {' ' * _width(head)}{'^' * max(1, _width(marked))} {visible(label)}".rstrip()]
+    pieces = [visible(ch) for ch in source]  # escapes keep the columns: one piece per original character
+    col = [0]
+    for piece in pieces:
+        col.append(col[-1] + _width(piece))
+    n = len(pieces)
+    width = width or len(str(number))
+    spans = []
+    for m in marks:
+        s = min(max(m.start - 1, 0), n)
+        spans.append((s, min(max(m.stop - 1, s + 1), n), m))
+    lo, hi = 0, n
+    if col[n] > WINDOW:  # a long paragraph: an excerpt around the marks
+        first, last = min(s for s, _, _ in spans), max(e for _, e, _ in spans)
+        if col[last] - col[first] > WINDOW and len(marks) > 1:  # far apart: one excerpt per cluster
+            ordered = sorted(marks, key=lambda m: m.start)
+            cut = max(range(1, len(ordered)), key=lambda k: ordered[k].start - ordered[k - 1].stop)
+            return (_show_line(text, number, ordered[:cut], severity, palette, width) +
+                    _show_line(text, number, ordered[cut:], severity, palette, width))
+        lo = first
+        while lo > 0 and col[first] - col[lo - 1] <= 30:
+            lo -= 1
+        hi = max(last, lo)
+        while hi < n and col[hi + 1] - col[lo] <= WINDOW:
+            hi += 1
+    indent = 1 if lo else 0  # the width of the leading "…"
+    spans.sort(key=lambda t: t[2].primary)  # the finding's own place is drawn last: it wins an overlap
+    owner: list[bool | None] = [None] * n
+    row: list[bool | None] = [None] * (col[hi] - col[lo] + indent + 1)
+    for s, e, m in spans:
+        for k in range(s, e):
+            owner[k] = m.primary
+        a = col[max(s, lo)] - col[lo] + indent
+        for k in range(a, max(col[min(e, hi)] - col[lo] + indent, a + 1)):
+            row[k] = m.primary
+    shown = _runs([(pieces[k], owner[k]) for k in range(lo, hi)], severity, palette)
+    marker_row = _runs([(" " if kind is None else "^" if kind else "-", kind) for kind in row], severity,
+                       palette).rstrip()
+    gutter = " " * width
+    lines = [f"  {number:>{width}} | {'…' if lo else ''}{shown}{'…' if hi < n else ''}"]
+    labelled = sorted((t for t in spans if t[2].label), key=lambda t: t[0])
+    rightmost = max(spans, key=lambda t: (t[1], t[0]))[2]
+    if labelled and labelled[-1][2] is rightmost:  # the last figure's label fits after the marker row
+        lines.append(f"  {gutter} | {marker_row} {visible(rightmost.label)}")
+        labelled = labelled[:-1]
+    else:
+        lines.append(f"  {gutter} | {marker_row}")
+    for s, _, m in reversed(labelled):
+        lines.append(f"  {gutter} | {' ' * (col[max(s, lo)] - col[lo] + indent)}{visible(m.label)}")
+    return lines
 
 
-def render_full(results, lang: str = "zh") -> str:
-    """Each finding with the source lines, the figures marked, the related places and a pointer to the rule."""
+def _runs(pieces: list[tuple[str, bool | None]], severity: str, palette: Palette) -> str:
+    """Join (text, kind) pieces, colouring each run of marked pieces once (kind None: not marked)."""
+    out, run, kind = [], [], None
+    for text, k in [*pieces, ("", "end")]:
+        if k != kind or k == "end":
+            joined = "".join(run)
+            out.append(joined if kind is None else palette.figure(severity, joined, kind))
+            run, kind = [], k
+        run.append(text)
+    return "".join(out)
+
+
+def _marks(result, f: Finding, lang: str) -> tuple[dict[int, list[Mark]], list[str]]:
+    """The marks of a finding grouped by line, and the related places whose line is not at hand."""
+    by_line: dict[int, list[Mark]] = {}
+    missing = []
+    if f.code != "RL501":  # about the whole report: no source line to show
+        text = result.line(f.line)
+        if text is not None:
+            stop = f.end_column if f.end_line == f.line and f.end_column > f.column else (
+                len(text) + 1 if f.end_line > f.line else f.column + 1)
+            by_line.setdefault(f.line, []).append(Mark(f.column, stop, "", True))
+    for r in f.related:
+        label = r.message if lang == "zh" or not r.message_en else r.message_en
+        text = result.line(r.line)
+        if text is None:
+            missing.append(visible(f"    {f.path}:{r.line}:{r.column}: {label}"))
+            continue
+        end = getattr(r, "end_column", 0) or _figure_end(text, r.column)
+        by_line.setdefault(r.line, []).append(Mark(r.column, end, label))
+    return by_line, missing
+
+
+def render_full(results, lang: str = "zh", palette: Palette = PLAIN) -> str:
+    """Each finding with its source lines (several figures on one line share it), the figures marked, the
+    related places, the reading the rule judged and a pointer to the rule."""
     out = []
     for result in results:
         for f in result.findings:
-            out.append(concise_line(f, lang))
-            if f.code != "RL501":  # about the whole report: no source line to show
-                out.extend(_frame(result.line, f.line, f.column, f.end_line, f.end_column))
-            for r in f.related:
-                text = r.message if lang == "zh" or not r.message_en else r.message_en
-                out.extend(_frame(result.line, r.line, r.column, r.line, r.column + 1, text) or
-                           [visible(f"    {f.path}:{r.line}:{r.column}: {text}")])
+            out.append(concise_line(f, lang, palette))
+            by_line, missing = _marks(result, f, lang)
+            width = len(str(max(by_line, default=0)))
+            for number in sorted(by_line):
+                out.extend(_show_line(result.line(number), number, by_line[number], f.severity, palette, width))
+            out.extend(missing)
             if f.reading:
                 label = "读法" if lang == "zh" else "reading"
                 out.append(visible(f"  = {label}: {f.reading}" + ("（推断）" if f.certainty == "inferred" else "")))
