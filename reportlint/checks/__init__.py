@@ -60,7 +60,7 @@ class Rule:
 
 REGISTRY: dict[str, Rule] = {}
 MODULES = ("input", "sums", "name_lists", "table_totals", "rates", "contradictions", "comparisons", "units", "structure",
-           "scoring", "residue", "years", "change_statements", "text")
+           "scoring", "residue", "years", "change_statements", "final_accounts", "text")
 
 
 # Severity follows measured precision (DESIGN.md, "Readings"): a rule whose findings on real, hand-checked text
