@@ -81,3 +81,48 @@ def test_a_rate_of_a_zero_initial_budget(text):
 ])
 def test_rates_of_a_budget_that_is_not_zero_are_not_this_rules(text):
     assert found(text, "RL305") == []
+
+
+@pytest.mark.parametrize("text", [
+    "三、财政拨款支出决算情况说明\n年初预算为860.00万元，支出决算为812.40万元，完成年初预算的94.47%。\n决算数大于预算数的主要原因是年中追加资金。\n",
+    "（二）三公经费\n“三公”经费支出年初预算为20.00万元，支出决算为24.00万元。\n决算数小于预算数的主要原因是压减公务接待。\n",
+    "一般公共预算财政拨款支出年初预算为300.00万元，支出决算为290.00万元。\n支出决算数大于年初预算数，主要是追加了项目。\n",
+])
+def test_a_comparison_in_a_paragraph_of_its_own_judges_the_paragraph_before(text):
+    assert [h[1] for h in found(text, "RL303")] == ["warning"]
+
+
+def test_a_comparison_after_a_heading_does_not_reach_across_it():
+    text = "年初预算为860.00万元，支出决算为812.40万元。\n二、其他情况\n决算数大于预算数的主要原因是追加资金。\n"
+    assert found(text, "RL303") == []
+
+
+@pytest.mark.parametrize("text", [
+    "培训费年初预算15.00万元，决算13.80万元，与预算相比无增减。\n",
+    "会议费预算数为6.00万元，实际支出5.20万元，与预算相比无变化。\n",
+    "印刷费年初预算2.00万元，支出决算2.50万元，与年初预算持平。\n",
+])
+def test_no_change_of_an_unnamed_item_against_its_own_budget(text):
+    assert [h[1] for h in found(text, "RL302")] == ["error"]
+
+
+def test_an_unnamed_item_that_is_unchanged_is_silent():
+    assert found("培训费年初预算15.00万元，决算15.00万元，与预算相比无增减。\n", "RL302") == []
+
+
+@pytest.mark.parametrize("text", [
+    "年初预算数：0.00万元；全年预算数：48.00万元；全年执行数：48.00万元。\n项目全年执行数48.00万元，完成年初预算的100%。\n",
+    "本项目年初预算为0元。全年支出12000.00元，完成年初预算的100.00%。\n",
+    "年初预算0万元，追加预算30.00万元。实际支出29.10万元，执行年初预算的97.00%。\n",
+])
+def test_a_zero_initial_budget_stated_in_the_sentence_before(text):
+    assert [h[1] for h in found(text, "RL305")] == ["warning"]
+
+
+@pytest.mark.parametrize("text", [
+    "共发放问卷500份，服务对象满意率为95.00%，不满意率为4.00%。\n",
+    "群众满意率达到96.5%，不满意率为4.5%。\n",
+    "验收合格率是98.00%，不合格率是3.00%。\n",
+])
+def test_complementary_rates_written_with_a_copula(text):
+    assert [h[1] for h in found(text, "RL205")] == ["error"]

@@ -610,3 +610,16 @@ def test_the_full_format_shows_the_reading():
 def test_a_list_naming_its_total_before_zhong_breaks_that_total_down(text):
     assert codes(text) == []
     assert "RL101" in [c for c, _ in codes(text.replace("319.20", "329.20").replace("8.00万元。", "9.00万元。"))]
+
+
+@pytest.mark.parametrize("text", [
+    "财政拨款支出2739.86万元，其中：农林水支出1876.07万元，占68.47%；社会保障和就业支出471.23万元，占17.20%。\n"
+    "农林水支出中，农业农村支出1380.34万元，占农林水支出的73.58%。\n",
+    "一般公共预算财政拨款支出900.00万元，其中：教育支出600.00万元；卫生健康支出200.00万元。\n"
+    "教育支出中，普通教育支出450.00万元。\n",
+    "本年支出合计512.00万元，其中：一般公共服务支出400.00万元，住房保障支出80.00万元。\n"
+    "一般公共服务支出中：政府办公厅（室）及相关机构事务支出390.00万元。\n",
+])
+def test_a_sentence_opening_with_an_items_name_and_zhong_lists_that_items_parts(text):
+    """"X中，A a" after a list: A is a part of the item X, not one more item of the list."""
+    assert codes(text) == []

@@ -148,3 +148,33 @@ def test_the_real_blank_template_gives_template_findings_and_no_arithmetic():
     codes = [f.code for f in lint_path(str(TEMPLATE_PDF)).findings]
     assert codes.count("RL504") >= 40 and codes.count("RL505") >= 10
     assert not [c for c in codes if c.startswith(ARITHMETIC)] and "RL902" not in codes
+
+
+@pytest.mark.parametrize("text", [
+    "项目\t上年数\t本年数\t增加（减少）额\n基本支出\t343.15\t331.84\t-11.31\n",
+    "| 科目 | 增长（下降）率 |\n| 项目支出 | -3.20% |\n",
+    "各项支出的增加（减少）幅度见下表。\n",
+])
+def test_the_name_of_a_signed_quantity_is_not_a_choice_left_in(text):
+    assert found(text, "RL504") == []
+
+
+@pytest.mark.parametrize("text", [
+    "保障性住房项目容积率为2.2，绿地率为35.00%。\n", "年末流动比率为1.35，资产负债率为42.00%。\n",
+    "应收账款周转率为6.80，较上年提高。\n",
+])
+def test_a_ratio_without_a_unit_has_not_lost_its_percent_sign(text):
+    assert found(text, "RL506") == []
+
+
+@pytest.mark.parametrize("text", [
+    "財政撥款收入1380.00萬元，佔本年收入合計的86.25，其他收入220.00萬元。\n",
+    "基本支出120.00万元，占支出总额的 75.25；项目支出39.50万元。\n",
+])
+def test_a_share_of_a_named_whole_without_its_percent_sign(text):
+    assert len(found(text, "RL506")) == 1
+
+
+@pytest.mark.parametrize("text", ["羣衆的的確確得到了實惠。\n", "為了了解群眾需求，開展問卷調查。\n", "但是是否達到預期仍需評估。\n"])
+def test_legitimate_doublings_in_traditional_characters(text):
+    assert found(text, "RL902") == []

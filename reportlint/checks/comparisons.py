@@ -46,6 +46,11 @@ def _holds(sense: str, actual: Figure, budget: Figure, tolerance: Decimal) -> bo
     return abs(a - b) <= h_a + h_b + tolerance * abs(b)
 
 
+def _levels_before(doc, sentence: int, block: int | None) -> list[Figure]:
+    return [f for f in doc.figures if f.table is None and not f.approx and f.sentence <= sentence
+            and f.block == block and f.qualifier("kind") == "level" and f.is_money]
+
+
 def _pair(ctx: Context, sentence: int, subject_words: str, ref: str) -> tuple[Figure, list[Figure]] | None:
     """The actual amount and the budgets the comparison is about: figures of the paragraph before it, of the
     concept its subject names (or of the paragraph's only concept with both), one actual value."""
@@ -54,8 +59,11 @@ def _pair(ctx: Context, sentence: int, subject_words: str, ref: str) -> tuple[Fi
     named = [t[2].id for t in vocab.find_terms(subject_words) if t[2].category == "concept"]
     line = doc.sentences[sentence][0]
     block = next((b.index for b in doc.blocks if b.first_line <= line <= b.last_line), None)
-    before = [f for f in doc.figures if f.table is None and not f.approx and f.sentence <= sentence
-              and f.block == block and f.qualifier("kind") == "level" and f.is_money]
+    before = _levels_before(doc, sentence, block)
+    if not before and block is not None and block > 0 and doc.blocks[block - 1].kind == "paragraph" \
+            and not any(f.sentence == sentence for f in doc.figures):
+        # "年初预算为A万元，支出决算为B万元。" then, a paragraph of its own, "决算数大于预算数的主要原因是…"
+        before = _levels_before(doc, sentence, block - 1)
     if not before:
         return None
     concepts = [named[-1]] if named else sorted({f.concept for f in before if f.concept})
@@ -128,7 +136,7 @@ def comparison_word_mismatch(ctx: Context):
             )
 
 
-_ZERO_INITIAL = patterns.compile(r"年初预算(?:数)?(?:为|是)?\s*0(?:\.0+)?\s*(?:万元|元)?(?![0-9.])")
+_ZERO_INITIAL = patterns.compile(r"年初预算(?:数)?(?:为|是|[:：])?\s*0(?:\.0+)?\s*(?:万元|元)?(?![0-9.])")
 _OF_INITIAL = patterns.compile(r"(?:完成|执行|达到|占)(?:了)?年初预算(?:数)?的\s*([0-9]+(?:\.[0-9]+)?)\s*%")
 
 
@@ -144,10 +152,14 @@ def rate_against_zero_budget(ctx: Context):
 
     A completion rate "of the initial budget" when the initial budget is zero.
     """
-    for sid, (first, last, text) in enumerate(ctx.doc.sentences):
-        if "年初预算" not in text:
+    sentences = ctx.doc.sentences
+    for sid, (first, last, own) in enumerate(sentences):
+        if "年初预算" not in own or _OF_INITIAL.search(own) is None:
             continue
-        zero, rate = _ZERO_INITIAL.search(text), _OF_INITIAL.search(text)
+        # the budget may be stated in the sentences just before ("年初预算数：0.00万元；全年预算数：48.00万元。")
+        earlier = [sentences[k][2] for k in range(max(0, sid - 2), sid) if sentences[k][1] >= first - 2]
+        text = "".join(earlier) + own
+        zero, rate = _ZERO_INITIAL.search(text), _OF_INITIAL.search(text, len(text) - len(own))
         if zero is None or rate is None or zero.start() > rate.start() or Decimal(rate.group(1)) == 0:
             continue
         if "年初预算" in text[zero.end():rate.start()] or "；" in text[zero.end():rate.start()]:

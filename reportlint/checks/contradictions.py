@@ -266,7 +266,7 @@ def no_change_contradicted(ctx: Context):
     doc = ctx.doc
     vocab = vocabulary()
     for fig in doc.figures:
-        if fig.table is not None or fig.concept is None or fig.approx:
+        if fig.table is not None or fig.approx:
             continue
         q = dict(fig.qualifiers)
         if q.get("kind") != "level":
@@ -287,9 +287,13 @@ def no_change_contradicted(ctx: Context):
         for other in doc.figures:
             if other is fig or other.approx:
                 continue
+            if fig.concept is None and other.sentence != fig.sentence:
+                continue  # "培训费年初预算15万元，决算13.80万元，与预算相比无增减": an unnamed item, its own sentence
             if other.concept != fig.concept and not (
-                    other.concept is None and other.sentence == fig.sentence and other.id > fig.id):
-                continue  # "支出100万元，上年为80万元，与上年持平": the reference stated in the subject's sentence
+                    other.concept is None and other.sentence == fig.sentence
+                    and (other.id > fig.id or against_budget and other.id == fig.id - 1)):
+                continue  # "支出100万元，上年为80万元，与上年持平", "会议费预算6万元，实际支出5.2万元，与预算相比无变化":
+                # the reference stated, unnamed, in the subject's sentence
             oq = dict(other.qualifiers)
             if oq.get("kind") != "level" or oq.get("entity", "") != q.get("entity", ""):
                 continue
@@ -308,8 +312,9 @@ def no_change_contradicted(ctx: Context):
         word = "预算" if against_budget else "上年"
         yield ctx.finding(
             "RL302", fig.span,
-            f"{vocab.concept_name(fig.concept)} {fig.text} 写作与{word}相比“{m.group(3)}”，但{ctx.where(other)}的{word}数为 {other.text}",
-            f"{vocab.concept_name(fig.concept, 'en')} {fig.text} is said to be unchanged against the {'budget' if against_budget else 'previous year'}, "
+            f"{vocab.concept_name(fig.concept) if fig.concept else fig.label or '该项'} {fig.text} 写作与{word}相比“{m.group(3)}”，"
+            f"但{ctx.where(other)}的{word}数为 {other.text}",
+            f"{vocab.concept_name(fig.concept, 'en') if fig.concept else 'the item'} {fig.text} is said to be unchanged against the {'budget' if against_budget else 'previous year'}, "
             f"which is {other.text} on line {other.span.start.line}",
             related=[(other.span, f"{word}数 {other.text}", f"{other.text}")],
             subject=f"nochange:{fig.concept}:{fig.text}", figures=[fig, other],

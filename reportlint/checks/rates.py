@@ -332,6 +332,9 @@ def _section(doc, line: int) -> int:
     return section
 
 
+_COPULA_END = patterns.compile(r"(?:约为|为|是|达到|达)$")
+
+
 @rule("RL205", "complement-rates", "error")
 def complement_rates(ctx: Context):
     """互补比率之和不为 100%：同一句里的满意率与不满意率（合格率与不合格率…）相加不等于 100%。
@@ -355,7 +358,7 @@ def complement_rates(ctx: Context):
     for figs in by_sentence.values():
         if len(figs) < 2:
             continue
-        named = [(ctx.clause(f), f) for f in figs]
+        named = [(_COPULA_END.sub("", ctx.clause(f)), f) for f in figs]  # "不满意率为4.00%": the rate's name
         for (first, second), stem in vocab.complements:
             same_stem = [(c, f) for c, f in named if stem in c and c.endswith("率")]
             a = [f for c, f in same_stem if c.endswith(first) and not c.endswith(second)]

@@ -45,13 +45,19 @@ def _patterns():
         r"(?:" + _alternation(blank["verbs"]) + r")[ \t\u3000]*(?:" + _alternation(blank["units"]) + r")"
         r"(?![\p{Han}A-Za-z0-9])")
     said = patterns.compile(_alternation(data["instructions"]["phrases"]))
-    bare = patterns.compile(r"(?:" + _alternation(data["percent"]["rate_words"]) + r")\s*(-?[0-9]+\.[0-9]+)\s*"
+    bare = patterns.compile(r"(?:占[^，。；,;0-9%]{1,16}的|" + _alternation(data["percent"]["rate_words"]) + r")\s*"
+                            r"(-?[0-9]+\.[0-9]+)\s*"
                             r"(?=[，。；,;）)]|$)")
-    return run, int(holder["certain_run"]), after, field, choice, empty, said, bare
+    unitless = patterns.compile(_alternation(data["percent"]["unitless"]))
+    return run, int(holder["certain_run"]), after, field, choice, empty, said, bare, unitless
 
 
 # "增加（减少）0万元": with no change neither word is wrong, the template's choice is only left unmade
 _ZERO_AFTER = re.compile(r"\s*0+(?:\.0+)?(?![0-9.])")
+
+
+# "增加（减少）额", "增长（下降）率": the name of a signed quantity (a column of a comparison table), not a choice
+_SIGNED_QUANTITY = re.compile(r"\s*(?:额|数|值|幅度|幅|率|百分比|情况)")
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -82,7 +88,7 @@ def template_placeholder(ctx: Context):
             hits.append((m.start(), m.end(), "x", sure))
         hits += [(m.start(), m.end(), "field", True) for m in field.finditer(text)]
         hits += [(m.start(), m.end(), "choice", None if _ZERO_AFTER.match(text, m.end()) else True)
-                 for m in choice.finditer(text)]
+                 for m in choice.finditer(text) if not _SIGNED_QUANTITY.match(text, m.end())]
         hits += [(m.start(), m.end(), "blank", False) for m in empty.finditer(text)]
         if not hits:
             continue
@@ -139,12 +145,14 @@ def missing_percent_sign(ctx: Context):
 
     A rate whose % sign was lost: a number with decimals and no unit right after 增长/下降/占/率为.
     """
-    bare = _patterns()[7]
+    bare, unitless = _patterns()[7:9]
     for number, norm in ctx.normalised_lines():
         text = norm.text
         if "\t" in text or "|" in text:
             continue
         for m in bare.finditer(text):
+            if unitless.search(text, max(0, m.start() - 8), m.start() + 2):
+                continue  # "容积率为2.2": a ratio without a unit
             shown = _quote(text, m.start(), m.end())
             yield ctx.finding(
                 "RL506", norm.span(m.start(1), m.end(1)), f"百分号漏写：“{shown}”中的 {m.group(1)} 没有单位",

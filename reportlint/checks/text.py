@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from reportlint import patterns
+from reportlint.parse.normalize import to_simplified
 
 from reportlint.checks import Context, rule
 from reportlint.document import Pos, Span
@@ -85,11 +86,13 @@ def doubled_character(ctx: Context):
     legitimate, doubled_word, _, _ = _text_words()
     for number, line in enumerate(ctx.doc.lines, start=1):
         prose = _TABLE_LINE.search(line) is None
+        simple = ""  # the line in simplified characters, made on the first match ("的的確確"; same length)
         for pattern in (_DOUBLED_PUNCT, _DOUBLED_CHAR, doubled_word):
             if pattern is doubled_word and not prose:
                 continue
             for m in pattern.finditer(line):
-                if _legitimate(line, m.start(), m.end(), legitimate):
+                simple = simple or to_simplified(line)
+                if _legitimate(simple, m.start(), m.end(), legitimate):
                     continue
                 context = line[max(0, m.start() - 6):m.end() + 2]
                 yield ctx.finding(

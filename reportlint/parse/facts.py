@@ -62,6 +62,9 @@ _BEFORE_PROJECT = set("度及和与或算门位构级其中入列")
 _CLAUSE_CLOSE = patterns.compile(r"[;；]|\)")
 
 
+# "X中，A a": a sentence that opens a list of X's own parts (X named before 中, not 其中)
+_SUB_SCOPE = patterns.compile(r"^\s*[^，。；,;:：0-9]{2,20}?(?<!其)中\s*[，,:：]")
+
 class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
     def __init__(self, vocab: Vocabulary, doc_year: int | None, project_report: bool = False):
         self.vocab = vocab
@@ -111,6 +114,8 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
             offset += len(sentence)
             if not sentence.strip():
                 continue
+            if carry is not None and _SUB_SCOPE.match(sentence):
+                carry = None  # "农林水支出中，农业农村支出…": a list of an item's own, not one more item of the list
             sid = len(self.sentences)
             span = norm.span(start, start + len(sentence.rstrip()))
             self.sentences.append((span.start.line, span.end.line, sentence))
