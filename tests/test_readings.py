@@ -623,3 +623,19 @@ def test_a_list_naming_its_total_before_zhong_breaks_that_total_down(text):
 def test_a_sentence_opening_with_an_items_name_and_zhong_lists_that_items_parts(text):
     """"X中，A a" after a list: A is a part of the item X, not one more item of the list."""
     assert codes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("授予中小企业合同金额12,127.08万元，其中：授予小微企业合同金额7,295.12万元，占授予中小企业合同金额的60.02%。\n", "60.16%"),
+    ("本年度培训经费使用额80.00万元，其中线上课程开发费30.00万元，占培训经费使用额的40.00%。\n", "37.50%"),
+    ("专项债券安排资金500.00万元，用于老旧小区改造200.00万元，占专项债券安排资金的45.00%。\n", "40.00%"),
+])
+def test_a_share_of_a_whole_named_by_an_earlier_amounts_own_words(text, expected):
+    """"占W的r%" where W is not a concept but the words an amount of the paragraph was stated with."""
+    found = [f.message for f in lint_text(text, "r.txt").findings if f.code == "RL202"]
+    assert len(found) == 1 and expected in found[0]
+
+
+def test_a_share_of_words_no_amount_was_stated_with_is_not_judged():
+    text = "授予中小企业合同金额12,127.08万元，其中：货物采购授予中小企业合同金额占货物支出金额的55.48%。\n"
+    assert codes(text) == []

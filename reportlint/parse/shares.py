@@ -12,6 +12,7 @@ from reportlint.parse.lists import _last_level
 _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
 _TOTAL_WORD = patterns.compile(r"总|合计")
+_WHOLE_END = patterns.compile(r"(?:的|比重|比例)$")
 
 _SCOPE_FILLER = patterns.compile(r"本年|全年|当年|年度|本部门|部门|单位|本级|全部|的|[\s\d年度]")
 
@@ -77,6 +78,8 @@ class ShareReader:
                     and self.drafts[owner].block == share.block:
                 # "收入总计A，其中：财政拨款收入B，占总收入的r%": 总收入 is the total the list breaks down
                 nearby = [*nearby, self.drafts[owner]] if nearby else [self.drafts[owner]]
+            if not nearby and not chosen:
+                nearby = self._named_by_its_words(part, share, whole_words)
             if nearby:
                 whole = nearby[-1].id
                 alternatives = tuple((part, c.id) for c in nearby[:-1] if c.id != part)
@@ -94,3 +97,13 @@ class ShareReader:
             return
         self.relations.append(Relation("share", whole, (part,), result=fid, explicit=not alternatives,
                                        note=whole_words.strip(), alternatives=alternatives))
+
+    def _named_by_its_words(self, part: int, share: Draft, whole_words: str) -> list[Draft]:
+        """The whole named by the very words an amount of the paragraph was stated with, when they name no
+        concept: "授予中小企业合同金额12,127.08万元，其中：授予小微企业合同金额7,295.12万元，占授予中小企业合同
+        金额的60.02%"."""
+        words = _WHOLE_END.sub("", whole_words).strip()
+        if len(_HAN.findall(words)) < 4:
+            return []
+        return [c for c in self.drafts[:part] if c.block == share.block and c.q.get("kind") in ("level", "part")
+                and _same_measure(c.unit, self.drafts[part].unit) and c.clause.strip().endswith(words)]
