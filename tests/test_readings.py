@@ -639,3 +639,22 @@ def test_a_share_of_a_whole_named_by_an_earlier_amounts_own_words(text, expected
 def test_a_share_of_words_no_amount_was_stated_with_is_not_judged():
     text = "授予中小企业合同金额12,127.08万元，其中：货物采购授予中小企业合同金额占货物支出金额的55.48%。\n"
     assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "2023年度收入总计3,456.78万元，上年收入总计3,222.22万元，比上年增加243.56万元。\n",
+    "某局2024年度部门决算\n本年支出合计120.00万元，比上年100.00万元减少20.00万元。\n",
+    "某局2024年度部门决算\n机关运行经费支出58.00万元，2023年为50.00万元，较上年增加6.00万元。\n",
+])
+def test_an_explicit_year_on_year_triple_without_a_rate(text):
+    """"本年X，上年Y，比上年增加Δ": X = Y ± Δ is judged even when no growth rate follows Δ."""
+    assert ("RL104", "error") in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "某局2024年度部门决算\n本年支出合计120.00万元，比上年100.00万元增加20.00万元。\n",
+    "某局2024年度部门决算\n本年支出合计120.00万元，上年支出合计110.00万元，其中基本支出比上年增加6.00万元。\n",
+    "某局2024年度部门决算\n本年支出合计120.00万元，年初预算100.00万元，比上年增加8.00万元。\n",
+])
+def test_consistent_or_unrelated_triples_are_silent(text):
+    assert ("RL104", "error") not in codes(text)

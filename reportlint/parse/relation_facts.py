@@ -35,6 +35,7 @@ def _unnamed_between(numerator: Draft, budget: Draft, rate: Draft) -> bool:
 
 
 # what may name a budget adjustment besides the change word: "年中追加预算", "调增资金"
+_YEAR_ON_YEAR = patterns.compile(r"(?:比|较|与)\s*(?:上年|去年|上年度|上一年|(?:19|20)[0-9]{2}\s*年)|同比")
 _ADJUSTMENT_WORDS = patterns.compile(r"年中|年内|预算|资金|经费")
 
 
@@ -50,6 +51,7 @@ class RelationFinder:
             self._identities(ids)
             self._changes(self._continued(previous, sid, ids))
             self._adjustments(ids)
+            self._year_on_year(ids)
             self._differences(ids)
             self._balances(ids)
             previous = ids
@@ -224,6 +226,33 @@ class RelationFinder:
                 direction = 1 if delta.q.get("direction") == "+" else -1
                 self.relations.append(Relation("adjust", adjusted.id, (initial.id, delta.id), explicit=True,
                                                direction=direction))
+
+    def _year_on_year(self, ids: list[int]) -> None:
+        """"2023年收入总计X，上年收入总计Y，比上年增加Δ" and "本年支出X，比上年Y减少Δ" with no rate after Δ (a rate
+        makes it ``_changes``'s): X = Y ± Δ, when Y is X's value of the year before, stated right after X."""
+        taken = {r.total for r in self.relations if r is not None and r.kind == "adjust"}
+        for current, reference, delta in zip(ids, ids[1:], ids[2:]):
+            x, y, d = self.drafts[current], self.drafts[reference], self.drafts[delta]
+            if current in taken or x.q.get("kind") != "level" or y.q.get("kind") != "level" or d.approx \
+                    or d.q.get("kind") != "change" or x.approx or y.approx or x.concept is None:
+                continue
+            if y.concept not in (None, x.concept) or not (_same_measure(x.unit, y.unit) and _same_measure(x.unit, d.unit)):
+                continue
+            following = ids.index(delta) + 1
+            if following < len(ids) and self.drafts[ids[following]].q.get("kind") == "change-rate":
+                continue
+            year, reference_year = x.q.get("year", ""), y.q.get("year", "")
+            if not (year.isdigit() and reference_year.isdigit() and int(reference_year) == int(year) - 1):
+                continue
+            if not is_reference(y, [self.drafts[i] for i in ids if i < reference]) \
+                    or not (_YEAR_ON_YEAR.search(d.clause) or _YEAR_ON_YEAR.search(y.clause)):
+                continue
+            bare = _YEAR_ON_YEAR.sub("", self.vocab.change_pattern.sub("", d.clause))
+            if _HAN.search(_FILLER.sub("", bare)):
+                continue  # "其中基本支出比上年增加Δ": another subject's change
+            direction = 1 if d.q.get("direction") == "+" else -1
+            self.relations.append(Relation("adjust", current, (reference, delta), explicit=True, direction=direction,
+                                           note="change"))
 
     def _differences(self, ids: list[int]) -> None:
         """"X支出a，年初预算为b，差值（差额）为c": c = |a − b|, for two figures of one concept just before c
