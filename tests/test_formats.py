@@ -161,6 +161,31 @@ def test_a_scan_without_text_layer(tmp_path):
     assert [f.code for f in result.findings] == ["RL020"] and "扫描件，无文字层" in result.findings[0].message
 
 
+def test_a_scanned_page_inside_a_pdf_with_text_is_a_note_and_the_rest_is_checked(tmp_path):
+    from PIL import Image
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    image = tmp_path / "scan.png"
+    Image.new("RGB", (200, 280), "white").save(image)
+    mixed = tmp_path / "mixed.pdf"
+    page = canvas.Canvas(str(mixed))
+    page.setFont("STSong-Light", 11)
+    page.drawString(60, 760, "某局2024年度部门决算")
+    page.drawString(60, 730, "基本支出135.36万元，其中人员经费112.53万元，公用经费22.80万元。")
+    page.showPage()
+    page.drawImage(str(image), 50, 50, 400, 560)
+    page.showPage()
+    page.save()
+    result = lint_path(str(mixed))
+    found = [(f.code, f.severity) for f in result.findings]
+    assert ("RL024", "warning") in found and ("RL101", "error") in found
+    note = next(f for f in result.findings if f.code == "RL024")
+    assert "第2页" in note.message
+
+
 def test_huge_html_and_an_xlsx_of_a_million_rows(tmp_path):
     big = tmp_path / "big.html"
     big.write_bytes(b"<html><body>" + b"<div><p>\xe5\x90\x88\xe8\xae\xa1 1.00</p></div>" * 2_000_000 + b"</body></html>")
