@@ -43,7 +43,7 @@ def _patterns():
     empty = patterns.compile(
         r"(?<!" + r")(?<!".join(re.escape(w) for w in blank["not_after"]) + r")"
         r"(?:" + _alternation(blank["verbs"]) + r")[ \t\u3000]*(?:" + _alternation(blank["units"]) + r")"
-        r"(?![\p{Han}A-Za-z0-9])")
+        r"(?!\p{Han}|[A-Za-z0-9])")
     said = patterns.compile(_alternation(data["instructions"]["phrases"]))
     bare = patterns.compile(r"(?:占[^，。；,;0-9%]{1,16}的|" + _alternation(data["percent"]["rate_words"]) + r")\s*"
                             r"(-?[0-9]+\.[0-9]+)\s*"
