@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reportlint import patterns
 
 from reportlint.document import Heading
-from reportlint.parse.normalize import NormText, join
+from reportlint.parse.normalize import NormText, join, normalize_line, to_simplified
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
 _STARTS_WITH_DIGIT = patterns.compile(r"^\d")
@@ -103,6 +103,9 @@ class RawParagraph:
 
 
 _SENTENCE_END = "。！？!?；;"
+_TAB_CELL_MAX = 40  # a longer piece between tabs is prose
+_TAB_ROWS_MIN = 3
+_DIGIT_CELL = patterns.compile(r"\t\s*-?[0-9][0-9,.]*%?\s*(?:\t|$)")
 _PIPE_LINE = patterns.compile(r"^\s*\|\s*$|\|\s*$|\|.*\|")
 
 
@@ -139,6 +142,11 @@ def segment(raw_lines: list[str], norm_lines: list[NormText]):
         if is_cell_line(raw):
             flush()
             table, i = _read_docx_table(raw_lines, norm_lines, i)
+            items.append(table)
+            continue
+        if _tab_block_ahead(raw_lines, i):
+            flush()
+            table, i = _read_tab_rows(raw_lines, norm_lines, i)
             items.append(table)
             continue
         if _is_pipe_line(raw) and _pipe_block_ahead(raw_lines, i):
@@ -243,6 +251,47 @@ def _pipe_block_ahead(raw_lines, start) -> bool:
     if raw_lines[start].count("|") >= 3:
         return True
     return sum(1 for line in window if _is_pipe_line(line)) >= 4
+
+
+def _tab_row(raw: str) -> bool:
+    """A row of a table copied as tab-separated text ("决策\t20\t18"): two or more short cells, not a sentence."""
+    cells = raw.strip().split("\t")
+    return (len(cells) >= 2 and all(len(c.strip()) <= _TAB_CELL_MAX for c in cells)
+            and not raw.rstrip().endswith(("。", "；", ";", "，")))
+
+
+def _tab_block_ahead(raw_lines, start) -> bool:
+    """At least three rows of tab-separated cells in a row, one of them with a number: a table (Word or Excel
+    copied as text), not a stray tab in prose."""
+    if is_cell_line(raw_lines[start]) or "\t" not in raw_lines[start].strip():
+        return False
+    block = []
+    for line in raw_lines[start:start + _TAB_ROWS_MIN]:
+        if is_cell_line(line) or "\t" not in line.strip() or not _tab_row(line):
+            return False
+        block.append(line)
+    return len(block) == _TAB_ROWS_MIN and any(_DIGIT_CELL.search(line) for line in block)
+
+
+def _read_tab_rows(raw_lines, norm_lines, start):
+    """Tab-separated rows, one a line, read like the "a | b | c" dialect."""
+    n = len(raw_lines)
+    rows: list[list[RawCell]] = []
+    i = start
+    while i < n and not is_cell_line(raw_lines[i]) and "\t" in raw_lines[i].strip() and _tab_row(raw_lines[i]):
+        cells: list[RawCell] = []
+        cursor = 0
+        for piece in raw_lines[i].split("\t"):  # split the original: normalising drops a tab between two 汉字
+            norm = normalize_line(to_simplified(piece), i + 1)
+            shifted = NormText(norm.text, tuple(code + cursor for code in norm.origin))
+            cursor += len(piece) + 1
+            cells.append(RawCell(shifted, piece))
+        while cells and not cells[-1].text.strip():
+            cells.pop()
+        if cells:
+            rows.append(cells)
+        i += 1
+    return RawTable("pipe-rows", rows, start + 1, i), i
 
 
 def _read_row_lines(raw_lines, norm_lines, start):
