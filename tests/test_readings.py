@@ -663,8 +663,8 @@ def test_consistent_or_unrelated_triples_are_silent(text):
 @pytest.mark.parametrize("text, code", [
     ("二、自评得分情况\n一级指标\t分值\t得分\n决策\t20\t18\n过程\t20\t19\n产出\t40\t37\n效益\t20\t18\n合计\t100\t94\n", "RL108"),
     ("支出明细（万元）\n项目\t预算数\t决算数\n基本支出\t300.00\t290.00\n项目支出\t200.00\t180.00\n合计\t500.00\t480.00\n", "RL108"),
-    ("三公经费（元）\n项目\t决算数\n因公出国（境）费\t0.00\n公务接待费\t4500.00\n公务用车运行维护费\t12000.00\n合计\t17500.00\n",
-     "RL108"),
+    ("三公经费（元）\n项目\t预算数\t决算数\n因公出国（境）费\t0.00\t0.00\n公务接待费\t5000.00\t4500.00\n"
+     "公务用车运行维护费\t12000.00\t12000.00\n合计\t17000.00\t17500.00\n", "RL108"),
 ])
 def test_a_table_copied_as_tab_separated_rows_is_read_as_a_table(text, code):
     """Word or Excel tables pasted as text: one row a line, cells between tabs."""
