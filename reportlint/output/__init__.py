@@ -6,7 +6,8 @@ FORMATS = ("full", "concise", "text", "json", "junit", "sarif", "github", "gitla
 
 
 def render(fmt: str, results, *, lang: str = "zh", fail_level: str = "error", junit_flavor: str = "strict",
-           exit_code: int | None = None) -> str:
+           exit_code: int | None = None, run: dict | None = None) -> str:
+    """``run``: the run's settings (config file, select, ignore, profile) for the formats that show them (HTML)."""
     if fmt in ("full", "text"):
         from reportlint.output.text import render_full
 
@@ -38,5 +39,5 @@ def render(fmt: str, results, *, lang: str = "zh", fail_level: str = "error", ju
     if fmt == "html":
         from reportlint.output.html import render as html_render
 
-        return html_render(results, lang)
+        return html_render(results, lang, fail_level, run)
     raise ValueError(f"unknown format {fmt!r}")
