@@ -420,7 +420,7 @@ def _side_files(output: str, fmt: str) -> list[str]:
 def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, exit_zero, with_checks):
     """Run an auditor's corpus expectations (great-expectations) on the figures of many reports; every failed
     expectation becomes RL7xx findings at the offending figures, in every output format and the exit status."""
-    need("pandas", "audit", "reportlint audit")
+    need("pandas", "gx", "reportlint audit")
     need("great_expectations", "gx", "reportlint audit")
     from reportlint.checks import REGISTRY, all_rules
     from reportlint.finding import Finding

@@ -99,3 +99,19 @@ def test_linting_needs_no_dataframes_and_the_extras_carry_them():
     for spec in project["dependencies"] + [d for group in extras.values() for d in group]:
         requirement = spec.split(";")[0]
         assert ">=" in requirement and "<" in requirement.replace("<=", ""), spec  # a lower and an upper bound
+
+
+def test_audit_without_pandas_names_the_gx_extra(report, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    result = run("audit", report, "--suite", ROOT / "examples" / "audit-suite.json")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("pip install 'reportlint[gx]'")
+
+
+def test_ci_templates_install_from_a_path_or_url_not_an_unpublished_name():
+    templates = ROOT / "reportlint" / "ci" / "templates"
+    for path in templates.iterdir():
+        text = path.read_text(encoding="utf-8")
+        installs = [line.strip().lstrip("- ").removeprefix("run: ") for line in text.splitlines() if "pip install" in line]
+        assert installs == ['pip install "$REPORTLINT"'], path.name
+        assert "REPORTLINT: ./tools/reportlint" in text, path.name

@@ -170,6 +170,12 @@ def test_screenshot_of_a_table_finding(tmp_path, docx):
     (ROOT / "build" / "html-table-finding.png").write_bytes(shot.read_bytes())  # for a person to look at
 
 
+def test_each_rule_is_documented_once_and_linked_from_its_findings(tmp_path):
+    _, html = _html(tmp_path, EXAMPLES / "defective.txt", EXAMPLES / "defective.txt")
+    assert html.count('<details class="rule" id="rule-RL101">') == 1
+    assert html.count('href="#rule-RL101"') == html.count('data-code="RL101"') == 2
+
+
 def test_html_of_many_files_is_not_quadratic_in_lookups():
     from reportlint.lint import FileResult
     from reportlint.output.html import render

@@ -66,8 +66,6 @@ def _place_label(t, line: int, location: str) -> str:
 
 
 def _finding(r, f, rules, family, lang, t, grids, places) -> str:
-    rule = rules.get(f.code)
-    doc = inspect.cleandoc(rule.doc) if rule else ""
     out = [f'<div class="finding" data-code="{escape(f.code)}" data-family="{escape(family)}" '
            f'data-severity="{escape(f.severity)}" data-path="{escape(visible(r.path))}" data-line="{f.line}" '
            f'data-column="{f.column}" data-location="{escape(visible(f.location))}">',
@@ -97,9 +95,9 @@ def _finding(r, f, rules, family, lang, t, grids, places) -> str:
                      f'<pre class="src">{_marked(text, rel.column, stop, "related")}</pre></div>')
     if shown:
         out.append('<div class="places">' + "".join(shown) + "</div>")
-    if doc:
-        out.append(f"<details><summary>{t('规则说明', 'about this rule')} (reportlint rule {escape(f.code)})</summary>"
-                   f"<pre>{escape(doc)}</pre></details>")
+    if f.code in rules:  # the rule's documentation is on the page once, at the end
+        out.append(f'<div class="about"><a href="#rule-{escape(f.code)}">{t("规则说明", "about this rule")} '
+                   f"(reportlint rule {escape(f.code)})</a></div>")
     out.append("</div>")
     return "".join(out)
 
@@ -170,5 +168,11 @@ def render(results, lang: str = "zh", fail_level: str = "error", run: dict | Non
         for f in r.findings:
             out.append(_finding(r, f, rules, family_of(f.code), lang, t, grids, places))
         out.append("</section>")
+    documented = [c for c in codes if c in rules]
+    if documented:
+        out.append(f'<h2 id="rules">{t("规则说明", "The rules")}</h2>')
+        for c in documented:
+            out.append(f'<details class="rule" id="rule-{escape(c)}"><summary><span class="code">{escape(c)}</span> '
+                       f"{escape(rules[c].name)}</summary><pre>{escape(inspect.cleandoc(rules[c].doc))}</pre></details>")
     out.append(f"</main><script>{JS}</script></body></html>")
     return "\n".join(out) + "\n"

@@ -30,7 +30,8 @@ table.grid .hit{background:#ffd8b5;outline:2px solid #cf222e}table.grid .rel{bac
 table.grid .gap{text-align:center;color:#8c959f;background:#fff}
 .legend{display:flex;gap:16px;font-size:13px;margin:4px 0 8px}.legend span{display:inline-flex;align-items:center;gap:4px}
 .legend i{display:inline-block;width:12px;height:12px;border-radius:2px}
-details{font-size:13px;color:#57606a}.hidden{display:none}
+details{font-size:13px;color:#57606a}.hidden{display:none}.about{font-size:13px}.about a{color:#57606a}
+details.rule:target{background:#fff8c5}
 details.clean{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px 16px;margin:16px 0}
 svg text{font-size:12px}
 button{font:inherit;font-size:13px;padding:2px 10px;cursor:pointer}
@@ -48,6 +49,11 @@ function applyFilters(){
     sec.classList.toggle('hidden',sec.querySelectorAll('.finding:not(.hidden)').length===0);
   });
 }
+function openTarget(){
+  var el=location.hash&&document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if(el&&el.tagName==='DETAILS'){el.open=true;}
+}
+window.addEventListener('hashchange',openTarget);
 function csvField(v){
   v=String(v==null?'':v);
   if(/^[=+@\\t\\r]/.test(v)||/^-[^0-9]/.test(v)){v="'"+v;}
