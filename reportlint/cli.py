@@ -83,12 +83,16 @@ main.add_command(rule_command)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet"]), default="json", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write to FILE (relations and findings go beside it: FILE.relations.csv, FILE.findings.csv).")
-@click.option("--relations", is_flag=True, help="Also export the relations table (always in JSON).")
+              help="Write to FILE. In csv and parquet the relations and findings tables go beside it, the "
+                   "table's name before the extension: -o facts.csv writes facts.relations.csv and "
+                   "facts.findings.csv (-o facts: facts.relations.csv). JSON holds them in FILE itself.")
+@click.option("--relations", is_flag=True, help="Also export the relations table (JSON always includes it).")
 @click.option("--findings", "with_findings", is_flag=True, help="Also export the findings table.")
-def facts(paths, fmt, output, relations, with_findings):
+@click.option("--excel", is_flag=True, help="CSV for Excel on Windows: UTF-8 with a byte-order mark, CRLF line ends.")
+def facts(paths, fmt, output, relations, with_findings, excel):
     """Export every figure the parser read (value, unit, value in 元, concept, qualifiers, table cell), and
-    the relations and findings, as tables validated by their pandera schemas."""
+    the relations and findings, as tables validated by their pandera schemas. Figures are exact decimals:
+    strings as printed in JSON and CSV (2677.20), a decimal type in Parquet."""
     import json
 
     need("pandas", "audit", "reportlint facts")
@@ -135,12 +139,11 @@ def facts(paths, fmt, output, relations, with_findings):
         click.echo(f"reportlint: {bug}", err=True)
         sys.exit(EXIT_USAGE)
     if fmt == "json":
-        payload = {"figures": json.loads(figures_df.to_json(orient="records", force_ascii=False)),
-                   "relations": json.loads(relations_df.to_json(orient="records", force_ascii=False))}
+        payload = {"figures": tables.json_records(figures_df), "relations": tables.json_records(relations_df)}
         for row in payload["figures"]:
             row["qualifiers"] = json.loads(row["qualifiers"])
         if findings_df is not None:
-            payload["findings"] = json.loads(findings_df.to_json(orient="records", force_ascii=False))
+            payload["findings"] = tables.json_records(findings_df)
         rendered = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
         if output:
             from reportlint.output.atomic import write_atomic
@@ -149,23 +152,22 @@ def facts(paths, fmt, output, relations, with_findings):
         else:
             click.echo(rendered, nl=False)
         sys.exit(status)
-    text_out = tables.write(figures_df, fmt, output)
+    text_out = tables.write(figures_df, fmt, output, excel)
     if text_out is not None:
         click.echo(text_out, nl=False)
     if output:
         relations_path, findings_path = side_files
         if relations:
-            tables.write(relations_df, fmt, relations_path)
+            tables.write(relations_df, fmt, relations_path, excel)
         if findings_df is not None:
-            tables.write(findings_df, fmt, findings_path)
+            tables.write(findings_df, fmt, findings_path, excel)
     sys.exit(status)
 
 
 def _side_files(output: str, fmt: str) -> list[str]:
     """Where ``facts -o FILE`` writes the relations and findings tables: FILE.relations.EXT, FILE.findings.EXT."""
-    stem, dot, ext = output.rpartition(".")
-    base = stem if dot else output
-    suffix = f".{ext}" if dot else f".{fmt}"
+    base, ext = os.path.splitext(output)  # (a dot in a folder's name is not the extension)
+    suffix = ext or f".{fmt}"
     return [f"{base}.relations{suffix}", f"{base}.findings{suffix}"]
 
 
@@ -186,7 +188,7 @@ def _side_files(output: str, fmt: str) -> list[str]:
 def audit(paths, suite_path, docs_dir, fmt, output, reports, lang, fail_level, exit_zero, with_checks):
     """Run an auditor's corpus expectations (great-expectations) on the figures of many reports; every failed
     expectation becomes RL7xx findings at the offending figures, in every output format and the exit status."""
-    need("pandas", "audit", "reportlint audit")
+    need("pandas", "gx", "reportlint audit")
     need("great_expectations", "gx", "reportlint audit")
     from reportlint.checks import REGISTRY, all_rules
     from reportlint.finding import Finding

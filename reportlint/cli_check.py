@@ -117,7 +117,9 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
         raise click.BadParameter("must be at least 1", param_hint="--jobs")
     how = Emit(fmt, output, report_specs, settings.lang, settings.fail_level, exit_zero, junit_flavor, statistics,
                quiet, colour=fmt in TEXT_FORMATS and not output and wanted(color, sys.stdout),
-               show_baselined=show_baselined, docs_url=settings.docs_url)
+               show_baselined=show_baselined, docs_url=settings.docs_url,
+               run={"config": config.path, "select": settings.select, "ignore": settings.ignore,
+                    "profile": settings.profile})
 
     def configured(result):
         return _configured(result, settings)

@@ -19,10 +19,12 @@ class Emit:
 
     def __init__(self, fmt: str, output: str | None = None, reports=(), lang: str = "zh", fail_level: str = "error",
                  exit_zero: bool = False, junit_flavor: str = "strict", statistics: bool = False,
-                 quiet: bool = False, colour: bool = False, show_baselined: bool = False, docs_url: str = ""):
+                 quiet: bool = False, colour: bool = False, show_baselined: bool = False, docs_url: str = "",
+                 run: dict | None = None):
         self.fmt, self.output, self.reports, self.lang, self.fail_level = fmt, output, list(reports), lang, fail_level
         self.exit_zero, self.junit_flavor, self.statistics, self.quiet = exit_zero, junit_flavor, statistics, quiet
         self.colour, self.show_baselined, self.docs_url = colour, show_baselined, docs_url
+        self.run = run  # the run's settings (config file, select, ignore, profile), shown by the HTML report
         self.baselined: list = []
 
 
@@ -104,7 +106,7 @@ def emit(results, how: Emit):
     if any(f.code == "RL009" for f in findings):
         status = EXIT_USAGE  # an internal error: the findings are printed, but the run failed
     options = dict(lang=how.lang, fail_level=how.fail_level, junit_flavor=how.junit_flavor, exit_code=status,
-                   docs_url=how.docs_url)
+                   docs_url=how.docs_url, run=how.run)
     text_format = how.fmt in TEXT_FORMATS
     shown = baselined_text(how.baselined, how.lang) if how.show_baselined else ""
     colour = how.colour and not how.output

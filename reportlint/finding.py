@@ -15,6 +15,14 @@ class Related:
     message: str
     message_en: str = ""
     location: str = ""  # where a person finds it in a .docx/.pdf/.xlsx/.html ("第3页第12行"); "" for text
+    end_line: int = 0  # where the related figure ends (exclusive column); 0: unknown, one character wide
+    end_column: int = 0
+
+    def end(self) -> tuple[int, int]:
+        """(end line, end column, exclusive) of the related figure: the whole figure, not its first digit."""
+        if self.end_line >= self.line and self.end_column > 0 and (self.end_line, self.end_column) > (self.line, self.column):
+            return self.end_line, self.end_column
+        return self.line, self.column + 1
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ class FileResult:
     failed: bool = False  # the input could not be read
     sha256: str = ""
     source_lines: dict[int, str] = field(default_factory=dict)  # the lines findings point at (after slim())
+    tables: tuple = ()  # (grids, places) of the tables findings point at, kept by slim() for the HTML report
 
     def line(self, number: int) -> str | None:
         """An original line (1-based), from the document or from the lines kept by slim()."""
@@ -37,12 +38,21 @@ class FileResult:
             return lines[number - 1] if 0 < number <= len(lines) else None
         return self.source_lines.get(number)
 
+    def table_places(self):
+        """(grids by table index, cell by (line, column)) of the tables the findings point at."""
+        if self.document is not None:
+            from reportlint.output.html_table import table_places
+
+            return table_places(self.document, self.findings)
+        return self.tables or ({}, {})
+
     def slim(self) -> "FileResult":
         """Drop the parsed document, keeping only the lines the findings point at (cheap to hold and to send
         between processes: memory stays flat over a large corpus)."""
         if self.document is not None:
             wanted = {f.line for f in self.findings} | {r.line for f in self.findings for r in f.related}
             self.source_lines = {n: self.document.lines[n - 1] for n in wanted if 0 < n <= len(self.document.lines)}
+            self.tables = self.table_places()
             self.document = None
         return self
 

@@ -3,6 +3,8 @@
 
 from pyspark.sql import types as T
 
+EXACT = T.DecimalType(38, 10)  # figures are exact decimals, as in the local tables (never float)
+
 FINDING_SCHEMA = T.StructType([
     T.StructField("path", T.StringType(), False),
     T.StructField("line", T.IntegerType(), False),
@@ -22,11 +24,11 @@ FIGURE_SCHEMA = T.StructType([
     T.StructField("end_line", T.IntegerType(), False),
     T.StructField("end_column", T.IntegerType(), False),
     T.StructField("text", T.StringType(), False),
-    T.StructField("value", T.DoubleType(), False),
+    T.StructField("value", EXACT, False),
     T.StructField("value_text", T.StringType(), False),
     T.StructField("unit", T.StringType(), False),
     T.StructField("decimals", T.IntegerType(), False),
-    T.StructField("value_yuan", T.DoubleType(), True),
+    T.StructField("value_yuan", EXACT, True),
     T.StructField("concept", T.StringType(), False),
     T.StructField("concept_name", T.StringType(), False),
     T.StructField("qualifiers", T.StringType(), False),

@@ -104,7 +104,7 @@ def test_facts_json_and_csv():
     payload = json.loads(result.stdout)
     row = next(r for r in payload["figures"] if r["text"] == "830.25万元" and r["line"] == 12)
     assert row["concept"] == "basic_expenditure" and row["unit"] == "万元" and row["decimals"] == 2
-    assert row["value_yuan"] == 8302500.0 and row["value_text"] == "830.25"
+    assert row["value_yuan"] == "8302500.00" and row["value"] == "830.25" and row["value_text"] == "830.25"
     assert row["qualifiers"]["state"] == "actual"
     assert any(r["kind"] == "breakdown" for r in payload["relations"])
     csv_out = run("facts", str(EXAMPLES / "clean.txt"), "--format", "csv").stdout

@@ -38,8 +38,8 @@ def test_color_always_colours_severity_code_and_the_marked_figure():
     out = run(DEFECTIVE, "--format", "full", "--color", "always").stdout
     assert "\x1b[1;31m[error]\x1b[0m" in out  # the severity
     assert "\x1b[1mRL101\x1b[0m" in out  # the code
-    assert "基本支出\x1b[1;31m610.20万元\x1b[0m，其中人员经费\x1b[34m520.10\x1b[0m万元" in out  # the figures
-    assert "\x1b[1;31m^^^^^^^^^^\x1b[0m" in out and "\x1b[34m------\x1b[0m" in out  # their markers
+    assert "基本支出\x1b[1;31m610.20万元\x1b[0m，其中人员经费\x1b[34m520.10万元\x1b[0m" in out  # the whole figures
+    assert "\x1b[1;31m^^^^^^^^^^\x1b[0m" in out and "\x1b[34m----------\x1b[0m" in out  # their markers, whole figures
     assert "\x1b[1;33m[warning]\x1b[0m" in out
 
 
@@ -81,7 +81,7 @@ def test_full_output_shows_a_line_once_with_every_marker():
     assert block.count("基本支出610.20万元，其中人员经费520.10万元，公用经费95.10万元。") == 1
     rows = block.splitlines()
     marker = next(row for row in rows if "^" in row)
-    assert marker.count("------") == 1 and "-----" in marker.split("------")[1]  # 520.10 and 95.10
+    assert marker.split()[2:4] == ["-" * 10, "-" * 9]  # 520.10万元 and 95.10万元, each marked whole
     assert "^^^^^^^^^^" in marker  # 610.20万元, the total
     assert marker.rstrip().endswith("公用经费 95.10万元")  # the rightmost figure's label on the marker row
     assert any(row.strip().startswith("| ") and row.strip().endswith("人员经费 520.10万元") for row in rows)

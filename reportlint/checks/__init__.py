@@ -159,7 +159,8 @@ class Context:
             path=self.doc.path, line=span.start.line, column=span.start.column,
             end_line=span.end.line, end_column=span.end.column, code=code, name=info.name,
             severity=severity, message=message, message_en=message_en,
-            related=tuple(Related(s.start.line, s.start.column, zh, en) for s, zh, en in related),
+            related=tuple(Related(s.start.line, s.start.column, zh, en, end_line=s.end.line, end_column=s.end.column)
+                          for s, zh, en in related),
             subject=subject, figures=tuple(f.text for f in figures), reading=reading, certainty=certainty,
         )
 

@@ -10,6 +10,7 @@ import os
 
 from reportlint.output.escape import visible
 from reportlint.output.text import concise_line
+from reportlint.output.where import located_text
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -42,7 +43,7 @@ def render(results, lang: str = "zh") -> str:
     for f in findings:
         props = (f"file={escape_property(f.path)},line={f.line},col={f.column},"
                  f"endLine={max(f.line, f.end_line)},title={escape_property(f.code + ' ' + f.name)}")
-        lines.append(f"::{COMMAND[f.severity]} {props}::{escape_data(f.text(lang))}")
+        lines.append(f"::{COMMAND[f.severity]} {props}::{escape_data(located_text(f, lang))}")
     for f in findings:
         lines.append(plain_line(f, lang))
     counts = {k: sum(1 for f in findings if f.severity == k) for k in COMMAND}
@@ -61,7 +62,7 @@ def write_summary(results, lang: str = "zh") -> None:
     if findings:
         rows += ["| file | line | code | severity | message |", "|---|---|---|---|---|"]
         for f in findings[:200]:
-            message = visible(f.text(lang)).replace("|", "\\|")
+            message = visible(located_text(f, lang)).replace("|", "\\|")
             rows.append(f"| {visible(f.path).replace('|', chr(92) + '|')} | {f.line} | {f.code} | {f.severity} | {message} |")
     with open(path, "a", encoding="utf-8") as handle:
         handle.write("\n".join(rows) + "\n")

@@ -7,6 +7,7 @@ import json
 import os
 
 from reportlint.ci.fingerprint import fingerprints
+from reportlint.output.where import located_text
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -34,7 +35,7 @@ def render(results, lang: str = "zh") -> str:
             fp = fp[:-1] + ("0" if fp[-1] != "0" else "1")
         seen.add(fp)
         issues.append({
-            "type": "issue", "check_name": f.code, "description": f"{f.code}: {f.text(lang)}",
+            "type": "issue", "check_name": f.code, "description": f"{f.code}: {located_text(f, lang)}",
             "categories": ["Bug Risk"], "fingerprint": fp, "severity": SEVERITY[f.severity],
             "location": {"path": relative(f.path), "lines": {"begin": f.line, "end": max(f.line, f.end_line)}},
         })

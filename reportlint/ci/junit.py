@@ -17,6 +17,7 @@ from reportlint import __version__
 from reportlint.finding import SEVERITY_RANK
 from reportlint.output.escape import visible
 from reportlint.output.text import concise_line
+from reportlint.output.where import located_text, related_text
 
 _ILLEGAL = {c: None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
 
@@ -50,6 +51,7 @@ def render(results, lang: str = "zh", fail_level: str = "error", flavor: str = "
         cases = []
         passing_text: list[str] = []
         names: dict[str, int] = {}
+        locations: dict[int, str] = {}  # xunit1: each case's place in the document's own terms, by case index
         for f in result.findings:
             detail = f.figures[0] if f.figures else (f.subject.split(":", 1)[-1] if f.subject else "")
             base = clean(f"{f.code} {f.name} {detail}".strip())
@@ -57,16 +59,17 @@ def render(results, lang: str = "zh", fail_level: str = "error", flavor: str = "
             name = base if names[base] == 1 else f"{base} ({names[base]})"
             case = junit_xml.TestCase(name, classname=classname(result.path), elapsed_sec=0)
             body = clean(concise_line(f, lang) + "".join(
-                f"\n  {visible(f.path)}:{r.line}:{r.column}: {r.message if lang == 'zh' else (r.message_en or r.message)}"
+                f"\n  {visible(f.path)}:{r.line}:{r.column}: {related_text(r, lang)}"
                 for r in f.related) + f"\n  help: reportlint rule {f.code}")
             if result.failed:
-                case.add_error_info(message=clean(f.text(lang)), output=body, error_type=f.code)
+                case.add_error_info(message=clean(visible(located_text(f, lang))), output=body, error_type=f.code)
             elif SEVERITY_RANK[f.severity] >= gate:
-                case.add_failure_info(message=clean(f.text(lang)), output=body, failure_type=f.code)
+                case.add_failure_info(message=clean(visible(located_text(f, lang))), output=body, failure_type=f.code)
             else:
                 passing_text.append(body)  # a passing case; its text goes to the suite's system-out
             if flavor == "xunit1":
                 case.file, case.line = visible(result.path), f.line
+                locations[len(cases)] = f.location
             cases.append(case)
         if not cases:
             case = junit_xml.TestCase("all checks passed", classname=classname(result.path), elapsed_sec=0)
@@ -91,8 +94,10 @@ def render(results, lang: str = "zh", fail_level: str = "error", flavor: str = "
             if tag == "system-out":
                 found.text = "\n".join(passing_text)
             element.append(found)
-        for case_element in element.iter("testcase"):
+        for k, case_element in enumerate(element.iter("testcase")):
             case_element.set("time", "0")
+            if locations.get(k):
+                case_element.set("location", clean(visible(locations[k])))
             if flavor == "xunit1":
                 for attr in ("file", "line"):
                     value = case_element.attrib.get(attr)

@@ -143,7 +143,7 @@ def render(results, lang: str = "zh", exit_code: int | None = None, docs_url: st
             result["properties"] = {"location": f.location}
         if f.related:
             result["relatedLocations"] = [
-                {**location(f.path, r.line, r.column, r.line, r.column + 1), "id": k,
+                {**location(f.path, r.line, r.column, *r.end()), "id": k,
                  "message": {"text": r.message if lang == "zh" else (r.message_en or r.message)}}
                 for k, r in enumerate(f.related)
             ]

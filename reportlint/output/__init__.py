@@ -6,9 +6,10 @@ FORMATS = ("full", "concise", "text", "json", "junit", "sarif", "github", "gitla
 
 
 def render(fmt: str, results, *, lang: str = "zh", fail_level: str = "error", junit_flavor: str = "strict",
-           exit_code: int | None = None, colour: bool = False, docs_url: str = "") -> str:
+           exit_code: int | None = None, colour: bool = False, docs_url: str = "", run: dict | None = None) -> str:
     """``results`` in format ``fmt``; ``colour`` (text formats only) adds terminal colours; ``docs_url`` is
-    where SARIF's rule help points (``ci.sarif.docs_base``)."""
+    where SARIF's rule help points (``ci.sarif.docs_base``); ``run``: the run's settings (config file, select,
+    ignore, profile) for the formats that show them (HTML)."""
     if fmt in ("full", "text", "concise"):
         from reportlint.output.colour import Palette
         from reportlint.output.text import render, render_full
@@ -39,5 +40,5 @@ def render(fmt: str, results, *, lang: str = "zh", fail_level: str = "error", ju
     if fmt == "html":
         from reportlint.output.html import render as html_render
 
-        return html_render(results, lang)
+        return html_render(results, lang, fail_level, run)
     raise ValueError(f"unknown format {fmt!r}")

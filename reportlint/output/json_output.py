@@ -14,7 +14,7 @@ def finding_dict(f: Finding, lang: str = "zh") -> dict:
     out = {
         "path": f.path, "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
         "code": f.code, "name": f.name, "severity": f.severity, "message": f.text(lang),
-        "related": [{"path": f.path, "line": r.line, "column": r.column,
+        "related": [{"path": f.path, "line": r.line, "column": r.column, "end_line": r.end()[0], "end_column": r.end()[1],
                      "message": r.message if lang == "zh" or not r.message_en else r.message_en} for r in f.related],
     }
     if f.location:

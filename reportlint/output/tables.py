@@ -1,11 +1,18 @@
 """The exported tables (figures, relations, findings) as pandas DataFrames, validated by their pandera
-schemas before they are written. Imports pandas: used only by ``reportlint facts`` and ``reportlint audit``."""
+schemas before they are written. Imports pandas: used only by ``reportlint facts`` and ``reportlint audit``.
+
+Money and every other figure stays exact: ``value`` and ``value_yuan`` are ``Decimal`` in the frames, strings as
+printed (``2677.20``, never ``2677.2``) in JSON and CSV, and a decimal type in Parquet."""
 
 from __future__ import annotations
 
 import json
 
+from decimal import Decimal
+
 from reportlint.document import MONEY_UNITS, Document
+
+DECIMAL_COLUMNS = ("value", "value_yuan")  # exact figures: Decimal in the frame, never float
 
 
 def figure_records(doc: Document):
@@ -16,8 +23,8 @@ def figure_records(doc: Document):
         yield {
             "path": doc.path, "line": f.span.start.line, "column": f.span.start.column,
             "end_line": f.span.end.line, "end_column": f.span.end.column, "text": f.text,
-            "value": float(f.value), "value_text": format(f.value, "f"), "unit": f.unit, "decimals": f.decimals,
-            "value_yuan": float(f.value * MONEY_UNITS[f.unit]) if f.unit in MONEY_UNITS else None,
+            "value": f.value, "value_text": format(f.value, "f"), "unit": f.unit, "decimals": f.decimals,
+            "value_yuan": f.value * MONEY_UNITS[f.unit] if f.unit in MONEY_UNITS else None,
             "concept": f.concept or "", "concept_name": vocab.concept_name(f.concept),
             "qualifiers": json.dumps(dict(f.qualifiers), ensure_ascii=False, sort_keys=True),
             "state": f.qualifier("state"), "year": f.qualifier("year"), "kind": f.qualifier("kind"),
@@ -59,7 +66,9 @@ def frame(records, schema):
     df = pd.DataFrame(list(records), columns=columns)
     for name, column in schema.columns.items():
         dtype = str(column.dtype)
-        if dtype == "Int64":
+        if name in DECIMAL_COLUMNS:
+            df[name] = df[name].astype(object).where(df[name].notna(), None)
+        elif dtype == "Int64":
             df[name] = df[name].astype("Int64")
         elif dtype.startswith("int"):
             df[name] = df[name].astype("int64")
@@ -74,17 +83,62 @@ def frame(records, schema):
     return validate(schema, df)
 
 
-def write(df, fmt: str, path: str | None) -> str | None:
+def _decimal_text(value) -> str | None:
+    """A Decimal as printed, in positional notation (``2677.20``, ``26772000.00``); None stays None."""
+    return format(value, "f") if isinstance(value, Decimal) else None
+
+
+def as_text(df):
+    """The frame with its exact figures as strings, for JSON and CSV."""
+    out = df.copy()
+    for name in DECIMAL_COLUMNS:
+        if name in out.columns:
+            out[name] = out[name].map(_decimal_text).astype(object)
+    return out
+
+
+def json_records(df) -> list[dict]:
+    """The rows of a validated table as JSON-ready dicts, exact figures as strings."""
+    return json.loads(as_text(df).to_json(orient="records", force_ascii=False))
+
+
+def _arrow_table(df):
+    """The frame as an Arrow table, exact figures as a decimal type (decimal128, or decimal256 past 38 digits)."""
+    import pyarrow as pa
+
+    try:
+        return pa.Table.from_pandas(df, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError):
+        fields = []
+        for name in df.columns:
+            if name in DECIMAL_COLUMNS:
+                values = [v for v in df[name] if isinstance(v, Decimal)]
+                scale = max((max(0, -v.as_tuple().exponent) for v in values), default=0)
+                fields.append(pa.field(name, pa.decimal256(76, min(scale, 38))))
+            else:
+                fields.append(pa.Schema.from_pandas(df[[name]], preserve_index=False).field(name))
+        return pa.Table.from_pandas(df, schema=pa.schema(fields), preserve_index=False)
+
+
+def csv_text(df, excel: bool = False) -> str:
+    """CSV; ``excel``: what Excel on Chinese Windows opens as UTF-8 (a byte-order mark, CRLF line ends)."""
+    text = as_text(df).to_csv(index=False, lineterminator="\r\n" if excel else "\n")
+    return "\ufeff" + text if excel else text
+
+
+def write(df, fmt: str, path: str | None, excel: bool = False) -> str | None:
     """Write a validated table; returns the text when no path is given (csv/json)."""
     if fmt == "parquet":
         if not path:
             raise ValueError("parquet needs -o FILE")
-        df.to_parquet(path, index=False)
+        import pyarrow.parquet as pq
+
+        pq.write_table(_arrow_table(df), path)
         return None
     if fmt == "csv":
-        text = df.to_csv(index=False)
+        text = csv_text(df, excel)
     else:
-        text = df.to_json(orient="records", force_ascii=False, indent=2) + "\n"
+        text = json.dumps(json_records(df), ensure_ascii=False, indent=2) + "\n"
     if path:
         from reportlint.output.atomic import write_atomic
 

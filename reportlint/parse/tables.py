@@ -33,6 +33,16 @@ def _is_header_like(row: list[RawCell]) -> bool:
     return not any(is_numeric(t) for t in texts)
 
 
+_RULE_CELL = patterns.compile(r"^\s*:?[-－—]+:?\s*$")
+
+
+def is_rule_row(row: list[RawCell]) -> bool:
+    """A Markdown / pipe-table delimiter row (``|---|:---:|---:|``): the header's underline, neither a header
+    nor a data row."""
+    texts = [c.text for c in row if c.text.strip()]
+    return bool(texts) and all(_RULE_CELL.match(t) for t in texts) and any("-" in t or len(t) > 1 for t in texts)
+
+
 def _has_number(row: list[RawCell]) -> bool:
     return any(is_numeric(c.text) for c in row[1:]) or (len(row) > 1 and is_numeric(row[0].text) and len(row) > 2)
 
@@ -55,6 +65,8 @@ def split_segments(raw: RawTable) -> list[tuple[str, list[list[RawCell]]]]:
 
     data_width = 0
     for row in raw.rows:
+        if raw.kind != "docx" and is_rule_row(row):
+            continue
         nonempty = [c for c in row if c.text]
         if len(row) == 1 and nonempty and not is_numeric(nonempty[0].text):
             close()

@@ -1,6 +1,6 @@
 """pandera DataFrameSchemas: the documented contract for anyone loading reportlint's tables.
 
-``FIGURES``   one row per figure (``reportlint facts``)
+``FIGURES``   one row per figure (``reportlint facts``); ``value`` and ``value_yuan`` are exact ``Decimal``s
 ``RELATIONS`` one row per relation between figures (``--relations``)
 ``FINDINGS``  one row per finding (``--findings``)
 
@@ -10,6 +10,7 @@ A table is validated before it is written; a violation is a bug in reportlint, r
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import pandas as pd
 
@@ -28,12 +29,19 @@ RELATION_KINDS = ["breakdown", "identity", "share", "rate", "remainder-rate", "c
 
 
 def _money_consistent(df: pd.DataFrame) -> pd.Series:
-    """value_yuan = value × unit factor for money; empty otherwise."""
-    factor = df["unit"].map(lambda u: float(MONEY_UNITS[u]) if u in MONEY_UNITS else math.nan).astype(float)  # (empty: float too)
-    is_money = factor.notna()
-    expected = df["value"] * factor
-    close = (df["value_yuan"] - expected).abs() <= 1e-6 * expected.abs().clip(lower=1)
-    return (is_money & close) | (~is_money & df["value_yuan"].isna())
+    """value_yuan = value × unit factor exactly for money; empty otherwise."""
+    def row_ok(value, unit, yuan) -> bool:
+        if unit in MONEY_UNITS:
+            return isinstance(yuan, Decimal) and yuan == value * MONEY_UNITS[unit]
+        return yuan is None or (isinstance(yuan, float) and math.isnan(yuan))
+
+    return pd.Series([row_ok(v, u, y) for v, u, y in zip(df["value"], df["unit"], df["value_yuan"])],
+                     index=df.index, dtype=bool)
+
+
+def _exact(series: pd.Series, nullable: bool = False) -> pd.Series:
+    """Every value a finite Decimal (or, when ``nullable``, empty): figures are never floats."""
+    return series.map(lambda v: (isinstance(v, Decimal) and v.is_finite()) or (nullable and v is None)).astype(bool)
 
 
 def _concepts() -> list[str]:
@@ -48,11 +56,12 @@ FIGURES = pa.DataFrameSchema(
         "end_line": pa.Column(int, pa.Check.ge(1)),
         "end_column": pa.Column(int, pa.Check.ge(1)),
         "text": pa.Column(str, pa.Check.str_length(min_value=1)),
-        "value": pa.Column(float, pa.Check(lambda s: s.map(math.isfinite), element_wise=False, name="finite")),
+        "value": pa.Column(object, pa.Check(_exact, element_wise=False, name="exact decimal")),
         "value_text": pa.Column(str, pa.Check.str_matches(r"^-?\d+(\.\d+)?$")),
         "unit": pa.Column(str, pa.Check.isin(UNITS)),
         "decimals": pa.Column(int, pa.Check.ge(0)),
-        "value_yuan": pa.Column(float, nullable=True),
+        "value_yuan": pa.Column(object, pa.Check(lambda s: _exact(s, nullable=True), element_wise=False,
+                                                 name="exact decimal or empty"), nullable=True),
         "concept": pa.Column(str, pa.Check.isin(_concepts())),
         "concept_name": pa.Column(str),
         "qualifiers": pa.Column(str),
