@@ -9,8 +9,8 @@ import sys
 import click
 
 from reportlint import __version__
-from reportlint.cli_guard import (expand, need, refuse_command_typo, refuse_overwrites, resolve_selection,
-                                  silence_stdout)
+from reportlint.cli_guard import (expand, guard_closed_stdout, need, refuse_command_typo, refuse_overwrites,
+                                  resolve_selection, silence_stdout)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -56,6 +56,7 @@ def run():
 
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    guard_closed_stdout()
     main()
 
 
@@ -108,8 +109,10 @@ def main():
               help="Worker processes (default: the number of cores; 1 for a single file).")
 @click.option("--include-ext", default=None, metavar="EXTS",
               help="In directories, check only these file types (e.g. pdf,docx; default: txt,docx,pdf,xlsx,html,htm).")
+@click.option("--follow-links", is_flag=True, default=None,
+              help="In directories, also follow symbolic links that point outside them (default: noted as RL007, not read).")
 def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path,
-          isolated, baseline, write_baseline, statistics, junit_flavor, max_bytes, jobs, include_ext):
+          isolated, baseline, write_baseline, statistics, junit_flavor, max_bytes, jobs, include_ext, follow_links):
     """Check reports (files; directories of .txt, .docx, .pdf, .xlsx, .html; or - for stdin)."""
     from reportlint.checks import all_rules
     from reportlint.config import Config, ConfigError, find_config, load_config
@@ -131,7 +134,7 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     if fmt is None:
         fmt = "full" if sys.stdout.isatty() else "concise"
     outputs = [output, *(target for _, target in report_specs)]
-    files = expand(paths, [*outputs, write_baseline], include_ext)
+    files = expand(paths, [*outputs, write_baseline], include_ext, bool(follow_links or config.follow_links))
     settings = [config.path, profile or config.profile]
     refuse_overwrites([*files, *settings, baseline], outputs)
     refuse_overwrites([*files, *settings], [write_baseline])

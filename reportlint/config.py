@@ -10,6 +10,7 @@ Keys (all optional):
   lang = "zh" | "en"
   fail-level = "error" | "warning" | "info"
   max-bytes = 67108864
+  follow-links = true                follow symbolic links that leave a folder being checked
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-KEYS = {"select", "ignore", "per-file-ignores", "severity", "profile", "lang", "fail-level", "max-bytes", "extend-select"}
+KEYS = {"select", "ignore", "per-file-ignores", "severity", "profile", "lang", "fail-level", "max-bytes", "extend-select", "follow-links"}
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -39,6 +40,7 @@ class Config:
     lang: str = ""
     fail_level: str = ""
     max_bytes: int = 0
+    follow_links: bool = False
 
     def ignored_for(self, path: str) -> list[str]:
         norm = path.replace("\\", "/")
@@ -90,6 +92,10 @@ def parse_config(data: dict, path: str) -> Config:
     if "max-bytes" in data and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1):
         raise ConfigError(f"{path}: 'max-bytes' must be a positive integer (bytes), not {max_bytes!r}")
     cfg.max_bytes = max_bytes
+    follow_links = data.get("follow-links", False)
+    if not isinstance(follow_links, bool):
+        raise ConfigError(f"{path}: 'follow-links' must be true or false, not {follow_links!r}")
+    cfg.follow_links = follow_links
     return cfg
 
 
