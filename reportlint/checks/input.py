@@ -26,10 +26,9 @@ declare("RL004", "undecodable", "error", """无法解码：既不是 UTF-8（可
 
 The bytes are not UTF-8, GB18030/GBK or UTF-16.
 """)
-declare("RL005", "encoding-uncertain", "error", """无法确定编码：文件能按 GB18030 解码，但解出的文字大多不是常用汉字（乱码），按 Big5 也读不通，
-因此未检查（检查乱码只会漏报或误报）。Big5 编码的繁体报告会被识别并正常检查。
+declare("RL005", "encoding-uncertain", "error", """无法确定编码：按 GB18030 解出的多是生僻字（乱码），按 Big5 也读不通，未检查。
 
-怎么改：把文件另存为 UTF-8。
+检查乱码只会漏报或误报，所以不检查。Big5 编码的繁体报告会被识别并正常检查。 怎么改：把文件另存为 UTF-8。
 
 The encoding is uncertain: the bytes decode as GB18030, but into mostly uncommon characters (mojibake), and
 not as Big5 either; not checked. Big5 reports are recognised and checked.
@@ -38,10 +37,10 @@ declare("RL006", "too-large", "error", """文件超过 ``--max-bytes`` 上限，
 
 The file is larger than --max-bytes and was not checked.
 """)
-declare("RL007", "link-outside", "info", """符号链接指向被检查目录之外：检查目录时不跟随这样的链接，也不读取其目标（以免把目录外的文件内容
-带进报告）。
+declare("RL007", "link-outside", "info", """符号链接指向被检查目录之外：不跟随，也不读取其目标。
 
-会报：``reports/`` 里的 ``a.txt`` 链接到 ``/etc/secret.txt``。 不会报：链接到目录内的文件；命令行上直接给出的链接。
+以免把目录外的文件内容带进报告。 会报：``reports/`` 里的 ``a.txt`` 链接到 ``/etc/secret.txt``。
+不会报：链接到目录内的文件；命令行上直接给出的链接。
 
 怎么改：确需检查时用 ``--follow-links``（配置 ``follow-links = true``），或直接在命令行上给出该文件。
 
