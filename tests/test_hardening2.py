@@ -298,3 +298,11 @@ def test_a_share_whose_whole_is_only_a_figure_is_no_crash():
 
     result = lint_text("占5元的6％\n三公经费356.46元，占财政拨款0亿元的15%。\n", "r.txt")
     assert not result.failed and [f.code for f in result.findings if f.code == "RL009"] == []
+
+
+def test_spark_is_not_handed_links_leaving_the_folder(tmp_path):
+    from reportlint.spark import _inputs
+
+    top = _tree_with_links(tmp_path)
+    _, names = _inputs(str(top))
+    assert sorted(names) == sorted((top / n).resolve().as_uri() for n in ("a.txt", "sub/b.txt"))
