@@ -11,7 +11,7 @@ import click
 from reportlint import __version__
 from reportlint.cli_check import check, stdout_utf8
 from reportlint.cli_emit import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Emit, emit, parse_reports
-from reportlint.cli_guard import expand, need, refuse_command_typo, refuse_overwrites, silence_stdout
+from reportlint.cli_guard import expand, guard_closed_stdout, need, refuse_command_typo, refuse_overwrites, silence_stdout
 from reportlint.cli_rules import rule_command, rules_command
 
 
@@ -55,6 +55,7 @@ def run():
 
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    guard_closed_stdout()
     main()
 
 

@@ -64,9 +64,11 @@ def stdout_utf8():
               help="Worker processes (default: the number of cores; 1 for a single file).")
 @click.option("--include-ext", default=None, metavar="EXTS",
               help="In directories, check only these file types (e.g. pdf,docx; default: txt,docx,pdf,xlsx,html,htm).")
+@click.option("--follow-links", is_flag=True, default=None,
+              help="In directories, also follow symbolic links that point outside them (default: noted as RL007, not read).")
 def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, ignore, profile, config_path, isolated,
           show_settings, exclude, force_exclude, stdin_filename, baseline, show_baselined, write_baseline, statistics, quiet, color,
-          docs_url, junit_flavor, max_bytes, jobs, include_ext):
+          docs_url, junit_flavor, max_bytes, jobs, include_ext, follow_links):
     """Check reports (files; directories of .txt, .docx, .pdf, .xlsx, .html; or - for stdin)."""
     from reportlint.checks import all_rules
     from reportlint.cli_options import load_profile, render_settings, resolve_settings, select_rules
@@ -100,7 +102,7 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
 
     report_specs = parse_reports(reports)
     outputs = [output, *(target for _, target in report_specs)]
-    files = expand(paths, [*outputs, write_baseline], include_ext)
+    files = expand(paths, [*outputs, write_baseline], include_ext, bool(follow_links or config.follow_links))
     named = set() if force_exclude else set(paths)
     files = [f for f in files if f in named or f == "-" or not config.excluded(f, settings.exclude)]
     if not files:  # a gate that checks nothing must not pass

@@ -4,6 +4,8 @@ ending in one line on stderr and exit 2."""
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 
@@ -35,6 +37,42 @@ def need(module: str, extra: str, what: str) -> None:
         sys.exit(EXIT_USAGE)
 
 
+class ClosedStdout(io.TextIOBase):
+    """Stands in for a standard output that was closed when the process started (``reportlint r.txt >&-``):
+    writing to it raises EBADF, which the command line turns into one line on stderr and exit 2, instead of
+    Python's silent ``sys.stdout = None`` (the report lost, exit 0) or a traceback. Nothing to write (a clean
+    run) is no error."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not text:
+            return 0
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return 1
+
+
+def guard_closed_stdout() -> None:
+    """When standard output is closed, hold file descriptor 1 with /dev/null (so that no file this run opens
+    can land on it and be written by mistake) and put a ClosedStdout in sys.stdout."""
+    if sys.stdout is not None:
+        return
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        if fd != 1:
+            os.dup2(fd, 1)
+            os.close(fd)
+    except OSError:
+        pass
+    sys.stdout = ClosedStdout()
+
+
 def silence_stdout():
     """Point stdout at /dev/null so that the interpreter's last flush cannot fail again."""
     try:
@@ -64,14 +102,15 @@ def resolve_selection(config, select, ignore):
     return ",".join(chosen), ",".join(skipped)
 
 
-def expand(paths, outputs, include_ext: str = ""):
+def expand(paths, outputs, include_ext: str = "", follow_links: bool = False):
     """The files to check (directories expanded to every supported type, or to ``include_ext`` — "pdf,docx" —,
-    the run's own outputs left out); exit 2 on a missing path and when there is nothing to check."""
+    the run's own outputs left out, links leaving a folder followed only with ``follow_links``); exit 2 on a
+    missing path and when there is nothing to check."""
     from reportlint.lint import PathError, expand_paths
 
     extensions = tuple("." + e.strip().lower().lstrip(".") for e in (include_ext or "").split(",") if e.strip()) or None
     try:
-        files = expand_paths(list(paths), tuple(o for o in outputs if o), extensions)
+        files = expand_paths(list(paths), tuple(o for o in outputs if o), extensions, follow_links)
     except PathError as exc:
         click.echo(f"reportlint: 路径不存在 / no such file or directory: {exc}", err=True)
         sys.exit(EXIT_USAGE)

@@ -12,6 +12,7 @@ Keys (all optional):
   lang = "zh" | "en"
   fail-level = "error" | "warning" | "info"
   max-bytes = 67108864
+  follow-links = true                follow symbolic links that leave a folder being checked
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from reportlint.paths import anchored, folder_of, glob_matches
 
 
 KEYS = {"select", "ignore", "per-file-ignores", "severity", "profile", "lang", "fail-level", "max-bytes", "extend-select",
-        "extend-exclude", "docs-url"}
+        "extend-exclude", "docs-url", "follow-links"}
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -45,6 +46,7 @@ class Config:
     max_bytes: int = 0
     extend_exclude: list[str] = field(default_factory=list)
     docs_url: str = ""  # a URL, or a folder (made absolute against this file's folder)
+    follow_links: bool = False
     given: frozenset[str] = frozenset()  # the keys the file sets (for --show-settings)
 
     @property
@@ -131,6 +133,10 @@ def _parse(data: dict, path: str) -> Config:
     if docs_url and "://" not in docs_url:
         docs_url = os.path.join(folder_of(path), docs_url)
     cfg.docs_url = docs_url
+    follow_links = data.get("follow-links", False)
+    if not isinstance(follow_links, bool):
+        raise ConfigError(f"{path}: 'follow-links' must be true or false, not {follow_links!r}")
+    cfg.follow_links = follow_links
     return cfg
 
 

@@ -57,9 +57,11 @@ class FileResult:
         return self
 
 
-def expand_paths(paths: list[str], outputs: tuple[str, ...] = (), extensions: tuple[str, ...] | None = None) -> list[str]:
+def expand_paths(paths: list[str], outputs: tuple[str, ...] = (), extensions: tuple[str, ...] | None = None,
+                 follow_links: bool = False) -> list[str]:
     """Files as given; directories recurse for every supported type (*.txt, *.docx, *.pdf, *.xlsx, *.html …, or
-    only ``extensions``), sorted; symlink loops are not followed twice.
+    only ``extensions``), sorted (``reportlint.walk``: links leaving the folder are not followed unless
+    ``follow_links``, and an unlistable subfolder is reported, not skipped).
 
     Inside a directory, files reportlint wrote (its text, JSON, SARIF… outputs, recognised by their first
     lines) are not reports and are left out, as is an empty file that this run is about to overwrite
@@ -67,34 +69,24 @@ def expand_paths(paths: list[str], outputs: tuple[str, ...] = (), extensions: tu
     always kept."""
     from reportlint.formats import SUPPORTED_EXTENSIONS
     from reportlint.guard import identity, is_empty, is_own_output
+    from reportlint.walk import walk
 
     wanted = tuple(e.lower() for e in (extensions or SUPPORTED_EXTENSIONS))
     targets = {ident for ident in map(identity, outputs) if ident is not None}
+
+    def leave_out(found: str) -> bool:
+        return is_own_output(found) or (identity(found) in targets and is_empty(found))
+
     out: list[str] = []
     for path in paths:
         if path == "-":
             out.append(path)
-            continue
-        if os.path.isdir(path):
-            seen: set[tuple[int, int]] = set()
-            for root, dirs, files in os.walk(path, followlinks=True):
-                st = os.stat(root)
-                if (st.st_dev, st.st_ino) in seen:
-                    dirs[:] = []
-                    continue
-                seen.add((st.st_dev, st.st_ino))
-                dirs.sort()
-                for name in sorted(files):
-                    if not name.lower().endswith(wanted) or name.startswith("~$"):
-                        continue
-                    found = os.path.join(root, name)
-                    if is_own_output(found) or (identity(found) in targets and is_empty(found)):
-                        continue
-                    out.append(found)
-            continue
-        if not os.path.exists(path):
+        elif os.path.isdir(path):
+            out.extend(walk(path, wanted, follow_links, leave_out))
+        elif not os.path.exists(path):
             raise PathError(path)
-        out.append(path)
+        else:
+            out.append(path)
     return out
 
 
@@ -175,6 +167,10 @@ def lint_path(path: str, rules: list[Rule] | None = None, profile: Profile | Non
               max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
     from reportlint.formats import format_of
 
+    problem = getattr(path, "problem", None)
+    if problem is not None:  # found while walking a folder: reported, not read (reportlint.walk)
+        finding = _problem_finding(path, problem)
+        return FileResult(path, findings=[finding], failed=finding.severity == "error")
     if path != "-" and format_of(path):  # .docx, .pdf, .xlsx, .html: lint the text view, with human locations
         from reportlint.formats.run import lint_structured
 

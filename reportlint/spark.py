@@ -37,7 +37,8 @@ def _inputs(source: str) -> tuple[str, dict[str, str]]:
         return (source if source.endswith(".txt") or "*" in source else source.rstrip("/") + "/*.txt"), {}
     from reportlint.lint import expand_paths
 
-    files = [p for p in expand_paths([source]) if p != "-"]
+    # (a link leaving the folder or an unlistable subfolder, reportlint.walk.Skipped, is not handed to Spark)
+    files = [p for p in expand_paths([source]) if p != "-" and getattr(p, "problem", None) is None]
     names = {Path(p).resolve().as_uri(): p for p in files}
     return ",".join(names), names
 

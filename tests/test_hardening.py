@@ -303,7 +303,8 @@ def test_fifos_and_devices_in_a_folder_are_findings_not_hangs(tmp_path):
     (tmp_path / "r.txt").write_bytes((EXAMPLES / "defective.txt").read_bytes())
     os.mkfifo(tmp_path / "fifo.txt")
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
-    done = subprocess.run([sys.executable, "-m", "reportlint", str(tmp_path), "--format", "concise"],
+    # (--follow-links: by default a link leaving the folder is not even opened, RL007 — tests/test_hardening2.py)
+    done = subprocess.run([sys.executable, "-m", "reportlint", str(tmp_path), "--format", "concise", "--follow-links"],
                           capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 1
     assert f"{tmp_path / 'fifo.txt'}:1:1: RL001 [error]" in done.stdout

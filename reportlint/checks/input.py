@@ -3,11 +3,12 @@ here so that ``reportlint rules`` lists them and ``reportlint rule RL003`` expla
 
 from reportlint.checks import declare
 
-declare("RL001", "unreadable", "error", """文件无法读取（不存在、是目录或没有权限）。
+declare("RL001", "unreadable", "error", """文件无法读取（不存在、是目录或没有权限），或被检查目录中的子目录无法列出（其中的报告未检查）。
 
 会报：读取时操作系统报错的路径。 怎么改：检查路径和权限。
 
-The file cannot be read (permission denied, a directory, an I/O error).
+The file cannot be read (permission denied, a directory, an I/O error), or a subfolder of a folder being
+checked cannot be listed (its reports were not checked).
 """)
 declare("RL002", "not-text", "error", """不是文本文件：含有 NUL 字节或大量控制字符（例如 .docx、.pdf 或图片）。
 
@@ -25,9 +26,26 @@ declare("RL004", "undecodable", "error", """无法解码：既不是 UTF-8（可
 
 The bytes are not UTF-8, GB18030/GBK or UTF-16.
 """)
+declare("RL005", "encoding-uncertain", "error", """无法确定编码：按 GB18030 解出的多是生僻字（乱码），按 Big5 也读不通，未检查。
+
+检查乱码只会漏报或误报，所以不检查。Big5 编码的繁体报告会被识别并正常检查。 怎么改：把文件另存为 UTF-8。
+
+The encoding is uncertain: the bytes decode as GB18030, but into mostly uncommon characters (mojibake), and
+not as Big5 either; not checked. Big5 reports are recognised and checked.
+""")
 declare("RL006", "too-large", "error", """文件超过 ``--max-bytes`` 上限，未检查。
 
 The file is larger than --max-bytes and was not checked.
+""")
+declare("RL007", "link-outside", "info", """符号链接指向被检查目录之外：不跟随，也不读取其目标。
+
+以免把目录外的文件内容带进报告。 会报：``reports/`` 里的 ``a.txt`` 链接到 ``/etc/secret.txt``。
+不会报：链接到目录内的文件；命令行上直接给出的链接。
+
+怎么改：确需检查时用 ``--follow-links``（配置 ``follow-links = true``），或直接在命令行上给出该文件。
+
+A symbolic link in a folder being checked points outside it: not followed, its target not read
+(use --follow-links, or name the file on the command line).
 """)
 declare("RL009", "internal-error", "error", """内部错误：某条规则在检查这个文件时出错。其他规则和文件照常检查；请把文件和信息报告给维护者。
 

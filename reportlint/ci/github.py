@@ -64,5 +64,11 @@ def write_summary(results, lang: str = "zh") -> None:
         for f in findings[:200]:
             message = visible(located_text(f, lang)).replace("|", "\\|")
             rows.append(f"| {visible(f.path).replace('|', chr(92) + '|')} | {f.line} | {f.code} | {f.severity} | {message} |")
-    with open(path, "a", encoding="utf-8") as handle:
-        handle.write("\n".join(rows) + "\n")
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("\n".join(rows) + "\n")
+    except (OSError, ValueError) as exc:  # a summary is a courtesy: the annotations and the status still stand
+        import click
+
+        reason = getattr(exc, "strerror", None) or exc
+        click.echo(f"reportlint: warning: cannot write the job summary GITHUB_STEP_SUMMARY={path!r}: {reason}", err=True)

@@ -21,7 +21,9 @@ from reportlint import patterns
 
 from reportlint.document import Pos, Span
 
-LINE_SHIFT = 24
+# A position packed in one int: line << LINE_SHIFT | 0-based column. 40 bits of column (10^12 characters on
+# one line) cannot overflow on any text that fits in memory; 24 bits did after 16,777,216 characters.
+LINE_SHIFT = 40
 COL_MASK = (1 << LINE_SHIFT) - 1
 
 
@@ -100,10 +102,12 @@ def to_simplified(text: str) -> str:
 
 
 def encode(line: int, column0: int) -> int:
+    """Pack a 1-based line and a 0-based column into one int (see LINE_SHIFT)."""
     return (line << LINE_SHIFT) | column0
 
 
 def decode_pos(code: int) -> Pos:
+    """The Pos (1-based line and column) of a packed position."""
     return Pos(code >> LINE_SHIFT, (code & COL_MASK) + 1)
 
 

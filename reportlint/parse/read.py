@@ -1,7 +1,7 @@
 """Read bytes and decode them, never modifying the input.
 
 Detects UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the NUL pattern is
-unmistakable) and GB18030/GBK. Input that cannot be used raises ``InputProblem`` carrying an RL0xx
+unmistakable), GB18030/GBK and Big5 (told from GB18030 by how Chinese the text reads: ``charset``). Input that cannot be used raises ``InputProblem`` carrying an RL0xx
 code and a plain message; the caller turns it into a finding.
 """
 
@@ -21,6 +21,9 @@ class InputProblem(Exception):
     code: str
     message_zh: str
     message_en: str
+
+    def __reduce__(self):  # (a frozen dataclass exception does not unpickle by default: --jobs workers need it)
+        return InputProblem, (self.code, self.message_zh, self.message_en)
 
     def __str__(self) -> str:  # pragma: no cover - for debugging
         return f"{self.code}: {self.message_en}"
@@ -68,7 +71,11 @@ def open_regular(path: str):
 
 
 def read_path(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a regular file's bytes, at most ``max_bytes`` (opened read-only; nothing is ever written back)."""
+    """Read a regular file's bytes, at most ``max_bytes`` (opened read-only; nothing is ever written back).
+    A path that a directory walk already judged (``reportlint.walk.Skipped``) raises its problem unread."""
+    skipped = getattr(path, "problem", None)
+    if isinstance(skipped, InputProblem):
+        raise skipped
     try:
         with open_regular(path) as handle:
             return read_limited(handle, max_bytes)
@@ -145,11 +152,32 @@ def decode(data: bytes) -> tuple[str, str]:
                 "无法解码：既不是 UTF-8，也不是 GB18030/GBK，也不是 UTF-16",
                 "cannot be decoded: not UTF-8, GB18030/GBK or UTF-16",
             )
+        if encoding == "gb18030":
+            text, encoding = _gb18030_or_big5(data, text)
     if "\x00" in text or _control_ratio(text) > 0.05:
         raise InputProblem("RL002", "文件含有大量控制字符，不是文本", "the file is full of control characters: not text")
     if not text.strip():
         raise InputProblem("RL003", "文件为空（只有空白）", "the file is empty (whitespace only)")
     return text, encoding
+
+
+def _gb18030_or_big5(data: bytes, text: str) -> tuple[str, str]:
+    """A text that decoded as GB18030: kept, read as Big5 when that reads as Chinese and GB18030 does not, or
+    RL005 when neither reads as Chinese (garbage is not checked as if it were a report)."""
+    from reportlint.parse.charset import big5_reading, garbled
+
+    big5 = big5_reading(data, text)
+    if big5 is not None:
+        return big5
+    score = garbled(text)
+    if score is not None:
+        raise InputProblem(
+            "RL005",
+            f"无法确定编码：按 GB18030 解码后常用汉字只占 {score:.0%}，疑为乱码（Big5 也读不通）；请另存为 UTF-8 后再检查",
+            f"encoding uncertain: decoded as GB18030 only {score:.0%} of the characters are common Chinese ones "
+            "(garbled; Big5 does not read either); save the file as UTF-8",
+        )
+    return text, "gb18030"
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

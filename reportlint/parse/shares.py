@@ -55,7 +55,10 @@ class ShareReader:
         if part is None:
             return
         if whole_words is None:
-            whole_words = _SHARE.search(label).group("whole")
+            named_whole = _SHARE.search(label)
+            if named_whole is None:  # "占5元的6%": a figure right after 占, so no words name the whole
+                return
+            whole_words = named_whole.group("whole")
         whole = None
         alternatives: tuple[tuple[int, int], ...] = ()
         if whole_words.strip():
