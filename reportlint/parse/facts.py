@@ -79,6 +79,8 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
         self._carry: dict | None = None  # the breakdown the next paragraph may continue
         self._item: str | None = None  # the subject of the enumerated item being read (lists._item_subject)
         self._item_start = False  # whether the paragraph being read opens with an item marker (1、, （二）, ③)
+        self._sum_keys: set[tuple] = set()  # (total, sorted parts) of the breakdowns and identities so far
+        self._sum_upto = 0  # how many of self.relations _sum_keys has seen (relation_facts._known_sums)
 
     # ------------------------------------------------------------------ prose
     def paragraph(self, norm: NormText, block: int) -> None:
@@ -128,11 +130,14 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
             if item is keep:
                 still_open.append(item)
                 continue
-            self.relations[item["relation_index"]] = self._breakdown_relation(item)
+            relation = self.relations[item["relation_index"]] = self._breakdown_relation(item)
+            if relation is not None and item["relation_index"] < self._sum_upto:
+                self._sum_keys.add((relation.total, tuple(sorted(relation.parts))))
         self._open = still_open
         if keep is None:
             self._carry = None
-            self.relations = [r for r in self.relations if r is not None]
+        # the places of lists that gave no relation stay None until figures(): dropping them here, once a
+        # paragraph, made long reports quadratic (every reader of self.relations passes over None)
 
     def _terms(self, text: str):
         """Vocabulary words in ``text``, dropping short generic words glued into an unknown compound
@@ -344,7 +349,7 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                 named_total = _opener_names(label, vocab.find_terms(label), opens) if opens else None
                 if opens and (ids or named_total):
                     # "基本支出中，人员经费…": the named total may be stated in an earlier sentence of the paragraph
-                    scope = ids if ids or not named_total else [d.id for d in self.drafts if d.block == block]
+                    scope = ids if ids or not named_total else self._block_ids(block)
                     total_id = self._breakdown_total(scope, number.unit, named_total)
                     breakdown = ({"total": total_id, "parts": [], "item_start": self._item_start}
                                  if total_id is not None else None)
@@ -425,9 +430,19 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
         return breakdown
 
 
+    def _block_ids(self, block: int) -> list[int]:
+        """The ids of the drafts of ``block``: the last ones (drafts are read block by block), found from the
+        end rather than by a scan of every draft of the report."""
+        drafts = self.drafts
+        k = len(drafts)
+        while k and drafts[k - 1].block >= block:
+            k -= 1
+        return [d.id for d in drafts[k:] if d.block == block]
+
     # ------------------------------------------------------------------ result
     def figures(self) -> list[Figure]:
         self.flush()
+        self.relations = [r for r in self.relations if r is not None]
         out = []
         for d in self.drafts:
             out.append(Figure(

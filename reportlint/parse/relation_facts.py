@@ -106,11 +106,22 @@ class RelationFinder:
                         break
                     parts.append(match[0].id)
                 if parts and existing is None:
-                    existing = {(r.total, tuple(sorted(r.parts))) for r in self.relations
-                                if r is not None and r.kind in ("breakdown", "identity")}
+                    existing = self._known_sums()
                 if parts and (total.id, tuple(sorted(parts))) not in existing:
                     self.relations.append(Relation("identity", total.id, tuple(parts), complete=identity.exact,
                                                    explicit=False, note=identity.name))
+
+    def _known_sums(self) -> set[tuple]:
+        """(total, sorted parts) of every breakdown and identity found so far: the relations added since the
+        last call are read (flush() adds the lists it closes), not the whole report's again for each sentence."""
+        keys = self._sum_keys
+        relations = self.relations
+        for k in range(self._sum_upto, len(relations)):
+            r = relations[k]
+            if r is not None and r.kind in ("breakdown", "identity"):
+                keys.add((r.total, tuple(sorted(r.parts))))
+        self._sum_upto = len(relations)
+        return keys
 
     def _changes(self, ids: list[int]) -> None:
         for pos, fid in enumerate(ids):
