@@ -292,7 +292,7 @@ class RelationFinder:
             rate = self.drafts[fid]
             if rate.q.get("kind") != "rate" or rate.approx or rate.unit != "%":
                 continue
-            before = [self.drafts[i] for i in ids[:pos]]
+            before = _Before(self.drafts, ids, pos)
             if self._remainder_rate(rate, before):
                 continue
             if rate.concept in self.vocab.rate_results:
@@ -347,8 +347,14 @@ class RelationFinder:
         """(done, total) candidates among the counts of the rate's sentence; the count right before the rate
         is one of them ("发放问卷500份，回收有效问卷480份，满意率96%")."""
         vocab = self.vocab
-        counts = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
-                  and d.unit and not d.is_money_like() and d.unit not in ("%", "分")]
+
+        def is_count(d: Draft) -> bool:
+            return (d.sentence == rate.sentence and d.q.get("kind") == "level" and bool(d.unit)
+                    and not d.is_money_like() and d.unit not in ("%", "分"))
+
+        if previous < 0 or not is_count(self.drafts[previous]):
+            return ()  # the figure right before the rate is not a count: no operands (without a scan of the sentence)
+        counts = [d for d in before if is_count(d)]
         while counts and counts[-1].id == previous and _NOT_DONE.search(counts[-1].clause):
             # "完成22个，未完成3个，完成率88%": what is left undone is neither operand
             counts.pop()
@@ -372,3 +378,27 @@ class RelationFinder:
             start = counts.index(totals[-1])
             return tuple((last.id, d.id) for d in counts[start:-1] if d.unit == last.unit and not d.approx and d.value > 0)
         return ()
+
+
+class _Before:
+    """The drafts of ``ids[:pos]`` (the figures of a paragraph before a rate), looked up when read: a list
+    built for each rate of a long paragraph made it quadratic where only the last one or two are read."""
+
+    def __init__(self, drafts: list[Draft], ids: list[int], pos: int):
+        self.drafts, self.ids, self.pos = drafts, ids, pos
+
+    def __len__(self) -> int:
+        return self.pos
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.drafts[i] for i in self.ids[:self.pos][index]]
+        if index < 0:
+            index += self.pos
+        if not 0 <= index < self.pos:
+            raise IndexError(index)
+        return self.drafts[self.ids[index]]
+
+    def __iter__(self):
+        drafts, ids = self.drafts, self.ids
+        return (drafts[ids[i]] for i in range(self.pos))
