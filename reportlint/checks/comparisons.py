@@ -46,6 +46,19 @@ def _holds(sense: str, actual: Figure, budget: Figure, tolerance: Decimal) -> bo
     return abs(a - b) <= h_a + h_b + tolerance * abs(b)
 
 
+def _blocks_and_figures(ctx: Context) -> tuple[dict[int, int], dict[int, list[Figure]]]:
+    """Line → the first block that holds it, and block → its figures in order: worked out once a document
+    rather than by a scan of every block and figure for each comparison."""
+    block_of: dict[int, int] = {}
+    for b in ctx.doc.blocks:
+        for line in range(b.first_line, b.last_line + 1):
+            block_of.setdefault(line, b.index)
+    figures_of: dict[int, list[Figure]] = {}
+    for f in ctx.doc.figures:
+        figures_of.setdefault(f.block, []).append(f)
+    return block_of, figures_of
+
+
 def _pair(ctx: Context, sentence: int, subject_words: str, ref: str) -> tuple[Figure, list[Figure]] | None:
     """The actual amount and the budgets the comparison is about: figures of the paragraph before it, of the
     concept its subject names (or of the paragraph's only concept with both), one actual value."""
@@ -53,8 +66,9 @@ def _pair(ctx: Context, sentence: int, subject_words: str, ref: str) -> tuple[Fi
     vocab = vocabulary()
     named = [t[2].id for t in vocab.find_terms(subject_words) if t[2].category == "concept"]
     line = doc.sentences[sentence][0]
-    block = next((b.index for b in doc.blocks if b.first_line <= line <= b.last_line), None)
-    before = [f for f in doc.figures if f.table is None and not f.approx and f.sentence <= sentence
+    block_of, figures_of = ctx.once("comparisons:blocks", _blocks_and_figures)
+    block = block_of.get(line)
+    before = [f for f in figures_of.get(block, ()) if f.table is None and not f.approx and f.sentence <= sentence
               and f.block == block and f.qualifier("kind") == "level" and f.is_money]
     if not before:
         return None

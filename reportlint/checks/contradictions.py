@@ -240,23 +240,33 @@ def no_change_contradicted(ctx: Context):
 
     "No change against the budget (or last year)" is stated, but the report's own figures differ.
     """
+    from reportlint.parse.normalize import to_simplified
+
     doc = ctx.doc
     vocab = vocabulary()
+    by_concept: dict[str, list[Figure]] | None = None  # the figures of each concept, once a statement is found
+    traditional: dict[int, bool] = {}  # line → whether it is in traditional characters
     for fig in doc.figures:
         if fig.table is not None or fig.concept is None or fig.approx:
             continue
         q = dict(fig.qualifiers)
         if q.get("kind") != "level":
             continue
-        after = doc.line_text(fig.span.end.line)[fig.span.end.column - 1:]
-        if not _NO_CHANGE_HINT.search(after, 0, 120):
+        line, start = doc.line_text(fig.span.end.line), fig.span.end.column - 1
+        if not _NO_CHANGE_HINT.search(line, start, start + 120):
             continue
-        m = _NO_CHANGE.match(regex_normalize(after))
+        if fig.span.end.line not in traditional:
+            traditional[fig.span.end.line] = to_simplified(line) is not line
+        m = _NO_CHANGE.match(regex_normalize(_rest_of_line(line, start, traditional[fig.span.end.line])))
         if not m:
             continue
         against_budget = m.group(2) == "预算"
         candidates = []
-        for other in doc.figures:
+        if by_concept is None:
+            by_concept = {}
+            for other in doc.figures:
+                by_concept.setdefault(other.concept, []).append(other)
+        for other in by_concept[fig.concept]:
             if other is fig or other.concept != fig.concept or other.approx:
                 continue
             oq = dict(other.qualifiers)
@@ -281,6 +291,22 @@ def no_change_contradicted(ctx: Context):
             related=[(other.span, f"{word}数 {other.text}", f"{other.text}")],
             subject=f"nochange:{fig.concept}:{fig.text}", figures=[fig, other],
         )
+
+
+_WINDOW = 2000  # characters after a figure that _NO_CHANGE (≤ 70 normalised characters) is matched in
+
+
+def _rest_of_line(line: str, start: int, traditional: bool) -> str:
+    """The line after a figure, as far as _NO_CHANGE can reach: a window on a long line (copying the rest of a
+    long line for each of its figures was quadratic). The whole rest when normalising could shorten the window
+    below its reach (runs of blanks or glosses), or when the line is in traditional characters (converted as
+    a whole)."""
+    if traditional or len(line) - start <= _WINDOW:
+        return line[start:]
+    window = line[start:start + _WINDOW]
+    if len(regex_normalize(window)) < _WINDOW // 2:
+        return line[start:]
+    return window
 
 
 def regex_normalize(text: str) -> str:

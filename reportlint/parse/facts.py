@@ -81,6 +81,8 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
         self._item_start = False  # whether the paragraph being read opens with an item marker (1、, （二）, ③)
         self._sum_keys: set[tuple] = set()  # (total, sorted parts) of the breakdowns and identities so far
         self._sum_upto = 0  # how many of self.relations _sum_keys has seen (relation_facts._known_sums)
+        self._concept_index: dict[str | None, list[int]] = {}  # concept → ids of its drafts (relation_facts._earlier)
+        self._indexed = 0  # how many drafts _concept_index holds
 
     # ------------------------------------------------------------------ prose
     def paragraph(self, norm: NormText, block: int) -> None:

@@ -4,6 +4,8 @@ differences, balances and rates: a mixin of ``facts.Extractor`` (which gives it 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from reportlint import patterns
 from reportlint.document import Relation
 from reportlint.parse.comparison import is_reference
@@ -111,6 +113,20 @@ class RelationFinder:
                     self.relations.append(Relation("identity", total.id, tuple(parts), complete=identity.exact,
                                                    explicit=False, note=identity.name))
 
+    def _earlier(self, concepts: tuple, before: int) -> list[Draft]:
+        """The drafts of any of ``concepts`` with an id below ``before``, in order: from an index by concept kept
+        up to date as drafts are read (a draft's concept is set before it is added), not a scan of every
+        draft of the report for each rate or change."""
+        index, drafts = self._concept_index, self.drafts
+        for k in range(self._indexed, len(drafts)):
+            index.setdefault(drafts[k].concept, []).append(k)
+        self._indexed = len(drafts)
+        ids: list[int] = []
+        for concept in dict.fromkeys(concepts):
+            found = index.get(concept, [])
+            ids += found[:bisect_left(found, before)]
+        return [drafts[k] for k in sorted(ids)]
+
     def _known_sums(self) -> set[tuple]:
         """(total, sorted parts) of every breakdown and identity found so far: the relations added since the
         last call are read (flush() adds the lists it closes), not the whole report's again for each sentence."""
@@ -193,7 +209,7 @@ class RelationFinder:
         if head is None or self.sentence_figures[delta.sentence][0] != delta.id:
             return None  # only the sentence's first figure speaks of the subject it opens with
         concept, state, year = head
-        found = [d for d in self.drafts[: delta.id] if d.concept == concept and d.q.get("kind") == "level"
+        found = [d for d in self._earlier((concept,), delta.id) if d.concept == concept and d.q.get("kind") == "level"
                  and not d.approx and _same_measure(d.unit, delta.unit) and d.q.get("year", "") == year
                  and d.q.get("state", "") == (state or "actual") and not d.q.get("of")
                  and all(d.q.get(k) == delta.q.get(k) for k in ("fund", "entity"))]
@@ -255,7 +271,8 @@ class RelationFinder:
     def _rate_over_stated_budget(self, rate: Draft, numerator: Draft) -> None:
         """"实际支出450.00万元，预算执行率90.00%" with the budget (or a project's 年度资金总额) stated earlier in
         the report: every such budget of the actual amount's scope is a candidate denominator (a warning)."""
-        budgets = [d for d in self.drafts[: numerator.id] if d.q.get("kind") == "level" and not d.approx
+        concepts = ("project_fund_total",) if numerator.concept is None else (numerator.concept, "project_fund_total")
+        budgets = [d for d in self._earlier(concepts, numerator.id) if d.q.get("kind") == "level" and not d.approx
                    and d.q.get("state", "").startswith("budget") and d.is_money_like()
                    and (d.concept == numerator.concept is not None or d.concept == "project_fund_total")
                    and all(d.q.get(k) == numerator.q.get(k) for k in ("year", "fund", "entity"))]
@@ -276,7 +293,8 @@ class RelationFinder:
                                and d.sentence == rate.sentence)]  # "政府采购预算50万元，实际采购45万元，…执行率90%"
             if not numerators:
                 continue
-            scope = [d for d in self.drafts[: rate.id] if d.concept == rid.denominator and d.q.get("kind") == "level"
+            scope = [d for d in self._earlier((rid.denominator,), rate.id) if d.concept == rid.denominator
+                     and d.q.get("kind") == "level"
                      and not d.approx and _in_state(d, rid.denominator_state) and d not in numerators
                      and all(d.q.get(k) == numerators[-1].q.get(k) for k in ("year", "fund", "entity"))]
             pairs = tuple((n.id, d.id) for n in numerators for d in scope if _same_measure(n.unit, d.unit))
