@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from itertools import chain, islice
 
 from reportlint import patterns
 
@@ -244,7 +245,7 @@ def no_change_contradicted(ctx: Context):
 
     doc = ctx.doc
     vocab = vocabulary()
-    by_concept: dict[str, list[Figure]] | None = None  # the figures of each concept, once a statement is found
+    levels: dict[tuple, list[Figure]] | None = None  # _levels_by_scope, once a statement is found
     traditional: dict[int, bool] = {}  # line → whether it is in traditional characters
     for fig in doc.figures:
         if fig.table is not None or fig.concept is None or fig.approx:
@@ -261,22 +262,17 @@ def no_change_contradicted(ctx: Context):
         if not m:
             continue
         against_budget = m.group(2) == "预算"
-        candidates = []
-        if by_concept is None:
-            by_concept = {}
-            for other in doc.figures:
-                by_concept.setdefault(other.concept, []).append(other)
-        for other in by_concept[fig.concept]:
-            if other is fig or other.concept != fig.concept or other.approx:
-                continue
-            oq = dict(other.qualifiers)
-            if oq.get("kind") != "level" or oq.get("entity", "") != q.get("entity", ""):
-                continue
-            if against_budget:
-                if oq.get("state", "").startswith("budget") and oq.get("year") == q.get("year"):
-                    candidates.append(other)
-            elif q.get("year") and oq.get("year") == str(int(q["year"]) - 1):
-                candidates.append(other)
+        if levels is None:
+            levels = _levels_by_scope(doc)
+        if against_budget:
+            group = levels.get((fig.concept, q.get("entity", ""), q.get("year"), True), ())
+        elif q.get("year"):
+            year = str(int(q["year"]) - 1)
+            group = chain(levels.get((fig.concept, q.get("entity", ""), year, True), ()),
+                          levels.get((fig.concept, q.get("entity", ""), year, False), ()))
+        else:
+            group = ()
+        candidates = list(islice((other for other in group if other is not fig), 2))  # one, or more than one
         if len(candidates) != 1:
             continue
         other = candidates[0]
@@ -291,6 +287,21 @@ def no_change_contradicted(ctx: Context):
             related=[(other.span, f"{word}数 {other.text}", f"{other.text}")],
             subject=f"nochange:{fig.concept}:{fig.text}", figures=[fig, other],
         )
+
+
+def _levels_by_scope(doc) -> dict[tuple, list[Figure]]:
+    """The stated levels (not approximate) by (concept, entity, year, whether a budget): the figures a 无增减
+    is checked against, looked up rather than sought among every figure for each statement."""
+    out: dict[tuple, list[Figure]] = {}
+    for other in doc.figures:
+        if other.concept is None or other.approx:
+            continue
+        oq = dict(other.qualifiers)
+        if oq.get("kind") != "level":
+            continue
+        key = (other.concept, oq.get("entity", ""), oq.get("year"), oq.get("state", "").startswith("budget"))
+        out.setdefault(key, []).append(other)
+    return out
 
 
 _WINDOW = 2000  # characters after a figure that _NO_CHANGE (≤ 70 normalised characters) is matched in
