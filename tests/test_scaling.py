@@ -81,3 +81,14 @@ def test_clause_on_a_long_line_reads_only_its_clause(monkeypatch):
     assert words == expected
     assert words[:3] == ["项目预算执行率", "完成率", "项目预算执行率"]
     assert sum(seen) <= 40 * len(doc.figures)  # each clause is a few characters, the line ~24,000
+
+
+def test_class_mark_is_searched_from_its_bracket():
+    """_class_marked finds "(类)" before a term as the regex over the whole text does, from the bracket."""
+    from reportlint.parse.facts import _CLASS_MARK_BEFORE, _class_marked
+
+    texts = ["一般公共服务(类)支出", "一般公共服务(类) 支出", "行政运行(项)\t", "(款)", "类)支出", "(类)a支出", "",
+             "教育(类)\n", "其中" * 2000 + "(项)  "]
+    for text in texts:
+        for end in range(len(text) + 1) if len(text) < 50 else (len(text), len(text) - 2, 7):
+            assert _class_marked(text, end) == bool(_CLASS_MARK_BEFORE.search(text, 0, end)), (text[:20], end)

@@ -50,6 +50,18 @@ _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总
 
 
 _CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
+_SPACE = patterns.compile(r"\s")
+
+
+def _class_marked(text: str, end: int) -> bool:
+    """_CLASS_MARK_BEFORE in ``text[:end]``, searched from where a match can start — the ")" before the
+    trailing blanks — not from the start of a long sentence for each of its terms."""
+    k = end
+    while k > 0 and _SPACE.match(text, k - 1, k):
+        k -= 1
+    if k < 3 or text[k - 1] != ")":
+        return False
+    return bool(_CLASS_MARK_BEFORE.search(text, k - 3, end))
 _BUDGET_WHOLE = patterns.compile(r"^\s*(?:年初|调整后?|全年|年度)?(?:预算|计划|任务|目标)(?:数|额)?\s*$")
 _OPEN_BRACKET_ONLY = patterns.compile(r"\s*\(\s*(?:同比)?(?:增长|下降|增幅|降幅)?\s*$")
 _ITEM_START = patterns.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)")
@@ -81,6 +93,7 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
         self._item_start = False  # whether the paragraph being read opens with an item marker (1、, （二）, ③)
         self._sum_keys: set[tuple] = set()  # (total, sorted parts) of the breakdowns and identities so far
         self._sum_upto = 0  # how many of self.relations _sum_keys has seen (relation_facts._known_sums)
+        self._part_of: dict[int, tuple[int, int | None]] = {}  # part → (index, total) of its last breakdown so far
         self._concept_index: dict[str | None, list[int]] = {}  # concept → ids of its drafts (relation_facts._earlier)
         self._indexed = 0  # how many drafts _concept_index holds
 
@@ -134,7 +147,7 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                 continue
             relation = self.relations[item["relation_index"]] = self._breakdown_relation(item)
             if relation is not None and item["relation_index"] < self._sum_upto:
-                self._sum_keys.add((relation.total, tuple(sorted(relation.parts))))
+                self._index_relation(item["relation_index"], relation)
         self._open = still_open
         if keep is None:
             self._carry = None
@@ -166,7 +179,7 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                     continue  # "乡村振兴项目支出": one named project's spending, not the department's 项目支出
             if term.category == "concept" and names_a_count(vocab, text, term, e):
                 continue  # "公务用车购置数", "公务接待批次": a count of cars or of visits, not the money spent on them
-            if term.category == "concept" and self.vocab.concepts[term.id].generic and _CLASS_MARK_BEFORE.search(text, 0, s):
+            if term.category == "concept" and self.vocab.concepts[term.id].generic and _class_marked(text, s):
                 continue  # "一般公共服务（类）支出": a functional class's spending, not the total
             if term.category == "concept" and len(term.text) <= 2:
                 before = text[s - 1] if s > 0 else ""

@@ -70,7 +70,9 @@ class RelationFinder:
         levels = [i for i in previous if self.drafts[i].q.get("kind") in ("level", "part")]
         if not levels:
             return ids
-        totals = [r.total for r in self.relations if r is not None and r.kind == "breakdown" and levels[-1] in r.parts]
+        self._known_sums()  # brings _part_of up to date
+        listed = self._part_of.get(levels[-1])
+        totals = [listed[1]] if listed else []  # the last breakdown that lists it, in the order of self.relations
         totals += [item["total"] for item in self._open if levels[-1] in item["parts"]]
         if totals:
             # "“三公”经费a，其中：…公务接待费b。与上年相比减少Δ": after a 其中 list the comparison is the total's
@@ -130,14 +132,21 @@ class RelationFinder:
     def _known_sums(self) -> set[tuple]:
         """(total, sorted parts) of every breakdown and identity found so far: the relations added since the
         last call are read (flush() adds the lists it closes), not the whole report's again for each sentence."""
-        keys = self._sum_keys
         relations = self.relations
         for k in range(self._sum_upto, len(relations)):
-            r = relations[k]
-            if r is not None and r.kind in ("breakdown", "identity"):
-                keys.add((r.total, tuple(sorted(r.parts))))
+            if relations[k] is not None:
+                self._index_relation(k, relations[k])
         self._sum_upto = len(relations)
-        return keys
+        return self._sum_keys
+
+    def _index_relation(self, index: int, r: Relation) -> None:
+        """Note relation ``index`` in _sum_keys and, for a breakdown, in _part_of."""
+        if r.kind in ("breakdown", "identity"):
+            self._sum_keys.add((r.total, tuple(sorted(r.parts))))
+        if r.kind == "breakdown":
+            for p in r.parts:
+                if index >= self._part_of.get(p, (-1, None))[0]:
+                    self._part_of[p] = (index, r.total)
 
     def _changes(self, ids: list[int]) -> None:
         for pos, fid in enumerate(ids):
