@@ -455,32 +455,53 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
         return [d.id for d in drafts[k:] if d.block == block]
 
     # ------------------------------------------------------------------ result
-    def figures(self) -> list[Figure]:
+    def figures(self, lines: list[str] | tuple[str, ...] = ()) -> list[Figure]:
+        """The figures, each with its text as the original ``lines`` write it (full-width digits, 萬元 and
+        all) — built once, not built and then replaced."""
         self.flush()
         self.relations = [r for r in self.relations if r is not None]
         out = []
         for d in self.drafts:
             out.append(Figure(
-                id=d.id, text=d.text, value=d.value, decimals=d.decimals, unit=d.unit, span=d.span,
+                id=d.id, text=_as_written(d, lines), value=d.value, decimals=d.decimals, unit=d.unit, span=d.span,
                 concept=d.concept, label=d.label, qualifiers=tuple(sorted((k, str(v)) for k, v in d.q.items())),
                 approx=d.approx, direct=d.direct, table=d.table, sentence=d.sentence, block=d.block,
             ))
         return out
 
 
+def _as_written(d: Draft, lines) -> str:
+    """A draft's text as the original line has it."""
+    start, end = d.span.start, d.span.end
+    if start.line == end.line and 0 < start.line <= len(lines):
+        written = lines[start.line - 1][start.column - 1:end.column - 1].strip()
+        if written:
+            return written
+    return d.text
+
+
 def _strip_terms(label: str, terms, start: int) -> str:
     """The gap between a concept's words and the number, with vocabulary words blanked out."""
-    chars = list(label)
-    for s, e, term in terms:
-        for k in range(s, e):
-            chars[k] = "□"
-    return "".join(chars[start:])
+    return _blank(label, [(s, e) for s, e, _ in terms])[start:]
 
 
 def _mask(text: str, terms) -> str:
-    chars = list(text)
-    for start, end, term in terms:
-        if term.category == "concept":
-            for k in range(start, end):
-                chars[k] = "□"
-    return "".join(chars)
+    return _blank(text, [(s, e) for s, e, term in terms if term.category == "concept"])
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` replaced by □, built from slices (not a list of characters
+    for each figure)."""
+    if not spans:
+        return text
+    out = []
+    pos = 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if e <= s:
+            continue
+        out.append(text[pos:s])
+        out.append("□" * (e - s))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
