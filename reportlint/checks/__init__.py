@@ -16,6 +16,10 @@ from reportlint import patterns
 _CLAUSE_BREAK = patterns.compile(r"[，,;；。:：、(（)）]")
 _LIST_OPENER = patterns.compile(r"^(其中|分别为|分别是|包括|即)")
 _DIGITS_AND_SPACE = patterns.compile(r"[\s\d.]+")
+# clause breaks that normalisation never removes or moves (a bracket may be a pinyin gloss's), and the line
+# length from which Context._clause reads a figure's clause from the last of them instead of the whole line
+_HARD_BREAK = patterns.compile(r"[，,;；。:：、]")
+_LONG_LINE = 400
 
 FAMILIES = {
     "RL0": ("输入", "input"),
@@ -128,6 +132,7 @@ class Context:
         self.doc = doc
         self.lang = lang
         self._clauses: dict[int, str] = {}
+        self._breaks: dict[int, list[int] | None] = {}  # long simplified lines: where their hard breaks are
         self._once: dict[str, object] = {}
 
     def once(self, key: str, compute):
@@ -190,13 +195,43 @@ class Context:
         from reportlint.parse.normalize import normalize_text
 
         number = fig.span.start.line
-        before = self.doc.line_text(number)[: fig.span.start.column - 1]
+        line = self.doc.line_text(number)
+        end = fig.span.start.column - 1
         sentences = self.doc.sentences
-        if number > 1 and 0 <= fig.sentence < len(sentences) and sentences[fig.sentence][0] < number:
-            before = self.doc.line_text(number - 1).strip() + before.lstrip()  # "…，退\n休人员8人": a PDF wrap
+        wrapped = number > 1 and 0 <= fig.sentence < len(sentences) and sentences[fig.sentence][0] < number
+        start = max(self._last_break(number, end) + 1, 0) if len(line) > _LONG_LINE else 0
+        if start and wrapped and self._last_break(number - 1, 0) == -2:
+            start = 0  # the line before is in traditional characters: converted with this one
+        if start:
+            # on a long line the clause is read after the last hard break before the figure (the same words:
+            # normalisation is local there), not from the whole line again for each of its figures
+            before = line[start:end]
+        else:
+            before = line[:end]
+            if wrapped:
+                before = self.doc.line_text(number - 1).strip() + before.lstrip()  # "…，退\n休人员8人": a PDF wrap
         words = _CLAUSE_BREAK.split(normalize_text(before))[-1]
         words = _LIST_OPENER.sub("", _DIGITS_AND_SPACE.sub("", words))
         return words
+
+    def _last_break(self, number: int, end: int) -> int:
+        """The column (0-based) of the last hard break before ``end`` on a long line, -1 if none, -2 on a line in
+        traditional characters (whose conversion is not known to be local)."""
+        from bisect import bisect_left
+
+        from reportlint.parse.normalize import to_simplified
+
+        if number not in self._breaks:
+            line = self.doc.line_text(number)
+            self._breaks[number] = (None if to_simplified(line) is not line
+                                    else [m.start() for m in _HARD_BREAK.finditer(line)])
+        breaks = self._breaks[number]
+        if breaks is None:
+            return -2
+        if not breaks:
+            return -1
+        k = bisect_left(breaks, end)
+        return breaks[k - 1] if k else -1
 
     def where_en(self, fig: Figure) -> str:
         return f"line {fig.span.start.line}"

@@ -46,9 +46,23 @@ def _holds(sense: str, actual: Figure, budget: Figure, tolerance: Decimal) -> bo
     return abs(a - b) <= h_a + h_b + tolerance * abs(b)
 
 
-def _levels_before(doc, sentence: int, block: int | None) -> list[Figure]:
-    return [f for f in doc.figures if f.table is None and not f.approx and f.sentence <= sentence
-            and f.block == block and f.qualifier("kind") == "level" and f.is_money]
+def _levels_before(figures_of: dict[int, list[Figure]], sentence: int, block: int | None) -> list[Figure]:
+    """The money levels of a block stated up to a sentence."""
+    return [f for f in figures_of.get(block, ()) if f.table is None and not f.approx and f.sentence <= sentence
+            and f.qualifier("kind") == "level" and f.is_money]
+
+
+def _blocks_and_figures(ctx: Context) -> tuple[dict[int, int], dict[int, list[Figure]]]:
+    """Line → the first block that holds it, and block → its figures in order: worked out once a document
+    rather than by a scan of every block and figure for each comparison."""
+    block_of: dict[int, int] = {}
+    for b in ctx.doc.blocks:
+        for line in range(b.first_line, b.last_line + 1):
+            block_of.setdefault(line, b.index)
+    figures_of: dict[int, list[Figure]] = {}
+    for f in ctx.doc.figures:
+        figures_of.setdefault(f.block, []).append(f)
+    return block_of, figures_of
 
 
 def _pair(ctx: Context, sentence: int, subject_words: str, ref: str) -> tuple[Figure, list[Figure]] | None:
@@ -58,12 +72,13 @@ def _pair(ctx: Context, sentence: int, subject_words: str, ref: str) -> tuple[Fi
     vocab = vocabulary()
     named = [t[2].id for t in vocab.find_terms(subject_words) if t[2].category == "concept"]
     line = doc.sentences[sentence][0]
-    block = next((b.index for b in doc.blocks if b.first_line <= line <= b.last_line), None)
-    before = _levels_before(doc, sentence, block)
+    block_of, figures_of = ctx.once("comparisons:blocks", _blocks_and_figures)
+    block = block_of.get(line)
+    before = _levels_before(figures_of, sentence, block)
     if not before and block is not None and block > 0 and doc.blocks[block - 1].kind == "paragraph" \
-            and not any(f.sentence == sentence for f in doc.figures):
+            and not any(f.sentence == sentence for f in figures_of.get(block, ())):
         # "年初预算为A万元，支出决算为B万元。" then, a paragraph of its own, "决算数大于预算数的主要原因是…"
-        before = _levels_before(doc, sentence, block - 1)
+        before = _levels_before(figures_of, sentence, block - 1)
     if not before:
         return None
     concepts = [named[-1]] if named else sorted({f.concept for f in before if f.concept})

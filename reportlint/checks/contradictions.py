@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from itertools import chain, islice
 
 from reportlint import patterns
 
@@ -263,18 +264,25 @@ def no_change_contradicted(ctx: Context):
 
     "No change against the budget (or last year)" is stated, but the report's own figures differ.
     """
+    from reportlint.parse.normalize import to_simplified
+
     doc = ctx.doc
     vocab = vocabulary()
+    levels: dict[tuple, list[Figure]] | None = None  # _levels_by_scope, once a statement is found
+    traditional: dict[int, bool] = {}  # line → whether it is in traditional characters
+    by_sentence: dict[int, list[Figure]] | None = None  # the unnamed references stated in a subject's sentence
     for fig in doc.figures:
         if fig.table is not None or fig.approx:
             continue
         q = dict(fig.qualifiers)
         if q.get("kind") != "level":
             continue
-        after = doc.line_text(fig.span.end.line)[fig.span.end.column - 1:]
-        if not _NO_CHANGE_HINT.search(after, 0, 120):
+        line, start = doc.line_text(fig.span.end.line), fig.span.end.column - 1
+        if not _NO_CHANGE_HINT.search(line, start, start + 120):
             continue
-        m = _NO_CHANGE.match(regex_normalize(after))
+        if fig.span.end.line not in traditional:
+            traditional[fig.span.end.line] = to_simplified(line) is not line
+        m = _NO_CHANGE.match(regex_normalize(_rest_of_line(line, start, traditional[fig.span.end.line])))
         if not m:
             continue
         against_budget = m.group(2) == "预算"
@@ -283,25 +291,26 @@ def no_change_contradicted(ctx: Context):
             continue  # "决算数与预算数基本持平": RL303's construction
         if _another_subject_between(doc, fig, m.group(0)):
             continue
-        candidates = []
-        for other in doc.figures:
-            if other is fig or other.approx:
-                continue
-            if fig.concept is None and other.sentence != fig.sentence:
-                continue  # "培训费年初预算15万元，决算13.80万元，与预算相比无增减": an unnamed item, its own sentence
-            if other.concept != fig.concept and not (
-                    other.concept is None and other.sentence == fig.sentence
-                    and (other.id > fig.id or against_budget and other.id == fig.id - 1)):
-                continue  # "支出100万元，上年为80万元，与上年持平", "会议费预算6万元，实际支出5.2万元，与预算相比无变化":
-                # the reference stated, unnamed, in the subject's sentence
-            oq = dict(other.qualifiers)
-            if oq.get("kind") != "level" or oq.get("entity", "") != q.get("entity", ""):
-                continue
-            if against_budget:
-                if oq.get("state", "").startswith("budget") and oq.get("year") == q.get("year"):
-                    candidates.append(other)
-            elif q.get("year") and oq.get("year") == str(int(q["year"]) - 1):
-                candidates.append(other)
+        if levels is None:
+            levels = _levels_by_scope(doc)
+            by_sentence = {}
+            for other in doc.figures:
+                if other.concept is None and other.table is None and not other.approx:
+                    by_sentence.setdefault(other.sentence, []).append(other)
+        year = str(int(q["year"]) - 1) if q.get("year") and not against_budget else None
+        if fig.concept is None:
+            group = ()  # "培训费年初预算15万元，决算13.80万元，与预算相比无增减": an unnamed item, its own sentence only
+        elif against_budget:
+            group = levels.get((fig.concept, q.get("entity", ""), q.get("year"), True), ())
+        elif year:
+            group = chain(levels.get((fig.concept, q.get("entity", ""), year, True), ()),
+                          levels.get((fig.concept, q.get("entity", ""), year, False), ()))
+        else:
+            group = ()
+        # "支出100万元，上年为80万元，与上年持平", "会议费预算6万元，实际支出5.2万元，与预算相比无变化": the
+        # reference stated, unnamed, in the subject's sentence
+        stated = [o for o in by_sentence.get(fig.sentence, ()) if o is not fig and _unnamed_reference(o, fig, q, against_budget, year)]
+        candidates = list(islice((other for other in chain(group, stated) if other is not fig), 2))
         if len(candidates) != 1:
             continue
         other = candidates[0]
@@ -319,6 +328,50 @@ def no_change_contradicted(ctx: Context):
             related=[(other.span, f"{word}数 {other.text}", f"{other.text}")],
             subject=f"nochange:{fig.concept}:{fig.text}", figures=[fig, other],
         )
+
+
+def _unnamed_reference(other: Figure, fig: Figure, q: dict, against_budget: bool, year: str | None) -> bool:
+    """Whether an unnamed level of the subject's sentence is the reference its 无增减 speaks of: after the subject
+    (or, for a budget, just before it), of the subject's entity, a budget of its year or a value of the year before."""
+    oq = dict(other.qualifiers)
+    if oq.get("kind") != "level" or oq.get("entity", "") != q.get("entity", ""):
+        return False
+    if not (other.id > fig.id or against_budget and other.id == fig.id - 1):
+        return False
+    if against_budget:
+        return oq.get("state", "").startswith("budget") and oq.get("year") == q.get("year")
+    return year is not None and oq.get("year") == year
+
+
+def _levels_by_scope(doc) -> dict[tuple, list[Figure]]:
+    """The stated levels (not approximate) by (concept, entity, year, whether a budget): the figures a 无增减
+    is checked against, looked up rather than sought among every figure for each statement."""
+    out: dict[tuple, list[Figure]] = {}
+    for other in doc.figures:
+        if other.concept is None or other.approx:
+            continue
+        oq = dict(other.qualifiers)
+        if oq.get("kind") != "level":
+            continue
+        key = (other.concept, oq.get("entity", ""), oq.get("year"), oq.get("state", "").startswith("budget"))
+        out.setdefault(key, []).append(other)
+    return out
+
+
+_WINDOW = 2000  # characters after a figure that _NO_CHANGE (≤ 70 normalised characters) is matched in
+
+
+def _rest_of_line(line: str, start: int, traditional: bool) -> str:
+    """The line after a figure, as far as _NO_CHANGE can reach: a window on a long line (copying the rest of a
+    long line for each of its figures was quadratic). The whole rest when normalising could shorten the window
+    below its reach (runs of blanks or glosses), or when the line is in traditional characters (converted as
+    a whole)."""
+    if traditional or len(line) - start <= _WINDOW:
+        return line[start:]
+    window = line[start:start + _WINDOW]
+    if len(regex_normalize(window)) < _WINDOW // 2:
+        return line[start:]
+    return window
 
 
 def regex_normalize(text: str) -> str:

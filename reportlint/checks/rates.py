@@ -251,13 +251,19 @@ def shares_over_100(ctx: Context):
     """
     doc = ctx.doc
     groups: dict[tuple, list] = {}
+    owners: dict[int, int | None] = {}  # part → the total of the first breakdown that lists it
+    for r in doc.relations:
+        if r.kind == "breakdown":
+            for p in r.parts:
+                owners.setdefault(p, r.total)
+    section_of = _sections(doc)
     for rel in doc.relations:
         if rel.kind != "share" or rel.result is None:
             continue
         if rel.note:
             # shares of a named whole, within one partition: parts of the same breakdown, or of none
-            owner = next((r.total for r in doc.relations if r.kind == "breakdown" and rel.parts[0] in r.parts), None)
-            key = ("named", rel.note, owner, _section(doc, doc.figure(rel.parts[0]).span.start.line))
+            owner = owners.get(rel.parts[0])
+            key = ("named", rel.note, owner, section_of(doc.figure(rel.parts[0]).span.start.line))
         else:
             key = ("total", rel.total, None, None)
         groups.setdefault(key, []).append(rel)
@@ -330,6 +336,27 @@ def _section(doc, line: int) -> int:
         if h.style in ("part", "cn-dun", "cn-paren"):
             section = h.index
     return section
+
+
+def _sections(doc):
+    """``_section`` for any line, by bisection over the headings (a walk over them for each share was
+    quadratic on long reports)."""
+    from bisect import bisect_right
+
+    reach: list[int] = []  # the furthest line reached by the headings up to each one
+    last: list[int] = []  # the last chapter-level heading up to each one
+    section = -1
+    for h in doc.headings:
+        reach.append(max(h.line, reach[-1]) if reach else h.line)
+        if h.style in ("part", "cn-dun", "cn-paren"):
+            section = h.index
+        last.append(section)
+
+    def section_of(line: int) -> int:
+        k = bisect_right(reach, line)  # the headings before the first one after the line
+        return last[k - 1] if k else -1
+
+    return section_of
 
 
 _COPULA_END = patterns.compile(r"(?:约为|为|是|达到|达)$")

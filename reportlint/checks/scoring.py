@@ -41,8 +41,12 @@ def grade_of_word(word: str) -> str:
 def score_tables(ctx: Context) -> list[tuple[Table, list[Figure], list[Figure], list[Figure]]]:
     """Tables with a 得分 column: (table, item scores, item weights, stated totals in the table)."""
     out = []
+    by_table: dict[int, list[Figure]] = {}  # each table's cells, found in one pass over the figures
+    for f in ctx.doc.figures:
+        if f.table is not None:
+            by_table.setdefault(f.table.table, []).append(f)
     for table in ctx.doc.tables:
-        figs = [f for f in ctx.doc.figures if f.table is not None and f.table.table == table.index]
+        figs = by_table.get(table.index, [])
         scores = [f for f in figs if f.concept == "score"]
         if not scores:
             continue

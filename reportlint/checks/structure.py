@@ -142,10 +142,27 @@ def _marker_lost(doc, after: int, before: int) -> bool:
     return any(line[:1] in (" ", "\u3000") and line[1:2] not in (" ", "\u3000", "") for line in doc.lines[after:before - 1])
 
 
+class _LastNumbers(dict):
+    """(parent heading index, style) → the last number, with each parent's styles indexed as well: a heading
+    looks up its parent's other styles, and a scan of every key would make deep nesting quadratic."""
+
+    def __init__(self):
+        super().__init__()
+        self.under: dict[int, dict[str, int]] = {}
+
+    def __setitem__(self, key: tuple, number: int) -> None:
+        super().__setitem__(key, number)
+        self.under.setdefault(key[0], {})[key[1]] = number
+
+    def pop(self, key: tuple, *default):
+        self.under.get(key[0], {}).pop(key[1], None)
+        return super().pop(key, *default)
+
+
 def _numbering(ctx: Context, headings: list[Heading], bodied: set[int], seen_bodied: dict):
     """Walk the headings keeping, per (parent, style), the last number; report only headings that head something."""
     # state per (parent heading index, style): last number, and whether we are inside a restart
-    last: dict[tuple, int] = {}
+    last = _LastNumbers()
     restarted: dict[tuple, int] = {}
     broken: dict[tuple, bool] = {}
     last_line: dict[tuple, int] = {}  # the line of the last heading of the key
@@ -181,8 +198,8 @@ def _numbering(ctx: Context, headings: list[Heading], bodied: set[int], seen_bod
             continue
         sibling = None
         if previous is None and h.number > 1:
-            for (pk, style), n in last.items():
-                if pk == key[0] and style != h.style and _RANK[style] == rank and n == h.number - 1:
+            for style, n in last.under.get(key[0], {}).items():
+                if style != h.style and _RANK[style] == rank and n == h.number - 1:
                     sibling = style
         if sibling is not None:
             broken[key] = True

@@ -34,6 +34,18 @@ def slipped_parts(total: Figure, parts: Sequence[Figure], complete: bool) -> lis
     return odd if abs(gap2) <= tol2 else []
 
 
+def _sentence_figures(doc, fig: Figure) -> list[Figure]:
+    """The figures of ``fig``'s sentence: the run of figures around it (a sentence's figures are read together,
+    one after the other), not a scan of every figure of the report."""
+    figures, sentence = doc.figures, fig.sentence
+    first = last = fig.id
+    while first > 0 and figures[first - 1].sentence == sentence:
+        first -= 1
+    while last + 1 < len(figures) and figures[last + 1].sentence == sentence:
+        last += 1
+    return list(figures[first:last + 1])
+
+
 def slipped_total(total: Figure, parts: Sequence[Figure], doc=None) -> bool:
     """The total is in another money unit than all its parts, and only fits when read in theirs
     ("全年支出543.02元，其中人员经费514.98万元，公用经费28.04万元"). When a single part has the total's
@@ -42,7 +54,7 @@ def slipped_total(total: Figure, parts: Sequence[Figure], doc=None) -> bool:
     if total.unit not in MONEY_UNITS or len(units) != 1 or total.unit in units:
         return False
     if doc is not None and total.sentence >= 0:
-        same = [f.unit for f in doc.figures if f.sentence == total.sentence and f.unit in MONEY_UNITS]
+        same = [f.unit for f in _sentence_figures(doc, total) if f.unit in MONEY_UNITS]
         if same.count(total.unit) >= same.count(next(iter(units))):
             return False  # the total's unit is the sentence's usual one: a part slipped, not the total
     unit = units.pop()

@@ -45,24 +45,12 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Docu
                 blocks.append(Block(index, "table", table.first_line, table.last_line, table=table.index))
                 tables.append(table)
                 extractor.table(table, index)
-    figures = [_as_written(f, lines) for f in extractor.figures()]
+    figures = extractor.figures(lines)
     return Document(
         path=path, encoding=encoding, text=text, lines=tuple(lines), title=title, year=year,
         blocks=tuple(blocks), headings=tuple(headings), tables=tuple(tables), figures=tuple(figures),
         relations=tuple(extractor.relations), sentences=tuple(extractor.sentences),
     )
-
-
-def _as_written(fig, lines):
-    """A figure's text as the original line has it (full-width digits, 萬元 and all)."""
-    from dataclasses import replace
-
-    start, end = fig.span.start, fig.span.end
-    if start.line == end.line and 0 < start.line <= len(lines):
-        written = lines[start.line - 1][start.column - 1:end.column - 1].strip()
-        if written and written != fig.text:
-            return replace(fig, text=written)
-    return fig
 
 
 def parse_bytes(data: bytes, path: str = "<bytes>") -> Document:

@@ -77,7 +77,7 @@ class BreakdownReader:
             following = self.drafts[ids[k + 1]] if k + 1 < len(ids) else None
             if following is not None and following.unit == "%" and following.clause.strip(" ，,") in ("的", ""):
                 continue
-            if d.bracket_of >= 0 or is_reference(d, [self.drafts[e] for e in ids[:k]]):
+            if d.bracket_of >= 0 or is_reference(d, _Earlier(self.drafts, ids, k)):
                 continue  # "X（含Y）。其中…", "支出决算X，年初预算Y。其中…": the list breaks down X
             return ids[k] if _same_measure(d.unit, unit) else None
         return None
@@ -150,3 +150,15 @@ class BreakdownReader:
                     seen.add(parent)
                     todo.append(parent)
         return seen
+
+
+class _Earlier:
+    """The drafts of ``ids[:k]``, read from the last one back only as far as ``is_reference`` needs (a list
+    built for each 其中 of a long sentence would make the sentence quadratic)."""
+
+    def __init__(self, drafts, ids: list[int], k: int):
+        self.drafts, self.ids, self.k = drafts, ids, k
+
+    def __reversed__(self):
+        drafts, ids = self.drafts, self.ids
+        return (drafts[ids[i]] for i in range(self.k - 1, -1, -1))

@@ -50,6 +50,18 @@ _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总
 
 
 _CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
+_SPACE = patterns.compile(r"\s")
+
+
+def _class_marked(text: str, end: int) -> bool:
+    """_CLASS_MARK_BEFORE in ``text[:end]``, searched from where a match can start — the ")" before the
+    trailing blanks — not from the start of a long sentence for each of its terms."""
+    k = end
+    while k > 0 and _SPACE.match(text, k - 1, k):
+        k -= 1
+    if k < 3 or text[k - 1] != ")":
+        return False
+    return bool(_CLASS_MARK_BEFORE.search(text, k - 3, end))
 _BUDGET_WHOLE = patterns.compile(r"^\s*(?:年初|调整后?|全年|年度)?(?:预算|计划|任务|目标)(?:数|额)?\s*$")
 _OPEN_BRACKET_ONLY = patterns.compile(r"\s*\(\s*(?:同比)?(?:增长|下降|增幅|降幅)?\s*$")
 _ITEM_START = patterns.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)")
@@ -82,6 +94,11 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
         self._carry: dict | None = None  # the breakdown the next paragraph may continue
         self._item: str | None = None  # the subject of the enumerated item being read (lists._item_subject)
         self._item_start = False  # whether the paragraph being read opens with an item marker (1、, （二）, ③)
+        self._sum_keys: set[tuple] = set()  # (total, sorted parts) of the breakdowns and identities so far
+        self._sum_upto = 0  # how many of self.relations _sum_keys has seen (relation_facts._known_sums)
+        self._part_of: dict[int, tuple[int, int | None]] = {}  # part → (index, total) of its last breakdown so far
+        self._concept_index: dict[str | None, list[int]] = {}  # concept → ids of its drafts (relation_facts._earlier)
+        self._indexed = 0  # how many drafts _concept_index holds
 
     # ------------------------------------------------------------------ prose
     def paragraph(self, norm: NormText, block: int) -> None:
@@ -133,11 +150,14 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
             if item is keep:
                 still_open.append(item)
                 continue
-            self.relations[item["relation_index"]] = self._breakdown_relation(item)
+            relation = self.relations[item["relation_index"]] = self._breakdown_relation(item)
+            if relation is not None and item["relation_index"] < self._sum_upto:
+                self._index_relation(item["relation_index"], relation)
         self._open = still_open
         if keep is None:
             self._carry = None
-            self.relations = [r for r in self.relations if r is not None]
+        # the places of lists that gave no relation stay None until figures(): dropping them here, once a
+        # paragraph, made long reports quadratic (every reader of self.relations passes over None)
 
     def _terms(self, text: str):
         """Vocabulary words in ``text``, dropping short generic words glued into an unknown compound
@@ -164,7 +184,7 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                     continue  # "乡村振兴项目支出": one named project's spending, not the department's 项目支出
             if term.category == "concept" and names_a_count(vocab, text, term, e):
                 continue  # "公务用车购置数", "公务接待批次": a count of cars or of visits, not the money spent on them
-            if term.category == "concept" and self.vocab.concepts[term.id].generic and _CLASS_MARK_BEFORE.search(text, 0, s):
+            if term.category == "concept" and self.vocab.concepts[term.id].generic and _class_marked(text, s):
                 continue  # "一般公共服务（类）支出": a functional class's spending, not the total
             if term.category == "concept" and len(term.text) <= 2:
                 before = text[s - 1] if s > 0 else ""
@@ -349,7 +369,7 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
                 named_total = _opener_names(label, vocab.find_terms(label), opens) if opens else None
                 if opens and (ids or named_total):
                     # "基本支出中，人员经费…": the named total may be stated in an earlier sentence of the paragraph
-                    scope = ids if ids or not named_total else [d.id for d in self.drafts if d.block == block]
+                    scope = ids if ids or not named_total else self._block_ids(block)
                     total_id = self._breakdown_total(scope, number.unit, named_total)
                     breakdown = ({"total": total_id, "parts": [], "item_start": self._item_start}
                                  if total_id is not None else None)
@@ -430,32 +450,63 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
         return breakdown
 
 
+    def _block_ids(self, block: int) -> list[int]:
+        """The ids of the drafts of ``block``: the last ones (drafts are read block by block), found from the
+        end rather than by a scan of every draft of the report."""
+        drafts = self.drafts
+        k = len(drafts)
+        while k and drafts[k - 1].block >= block:
+            k -= 1
+        return [d.id for d in drafts[k:] if d.block == block]
+
     # ------------------------------------------------------------------ result
-    def figures(self) -> list[Figure]:
+    def figures(self, lines: list[str] | tuple[str, ...] = ()) -> list[Figure]:
+        """The figures, each with its text as the original ``lines`` write it (full-width digits, 萬元 and
+        all) — built once, not built and then replaced."""
         self.flush()
+        self.relations = [r for r in self.relations if r is not None]
         out = []
         for d in self.drafts:
             out.append(Figure(
-                id=d.id, text=d.text, value=d.value, decimals=d.decimals, unit=d.unit, span=d.span,
+                id=d.id, text=_as_written(d, lines), value=d.value, decimals=d.decimals, unit=d.unit, span=d.span,
                 concept=d.concept, label=d.label, qualifiers=tuple(sorted((k, str(v)) for k, v in d.q.items())),
                 approx=d.approx, direct=d.direct, table=d.table, sentence=d.sentence, block=d.block,
             ))
         return out
 
 
+def _as_written(d: Draft, lines) -> str:
+    """A draft's text as the original line has it."""
+    start, end = d.span.start, d.span.end
+    if start.line == end.line and 0 < start.line <= len(lines):
+        written = lines[start.line - 1][start.column - 1:end.column - 1].strip()
+        if written:
+            return written
+    return d.text
+
+
 def _strip_terms(label: str, terms, start: int) -> str:
     """The gap between a concept's words and the number, with vocabulary words blanked out."""
-    chars = list(label)
-    for s, e, term in terms:
-        for k in range(s, e):
-            chars[k] = "□"
-    return "".join(chars[start:])
+    return _blank(label, [(s, e) for s, e, _ in terms])[start:]
 
 
 def _mask(text: str, terms) -> str:
-    chars = list(text)
-    for start, end, term in terms:
-        if term.category == "concept":
-            for k in range(start, end):
-                chars[k] = "□"
-    return "".join(chars)
+    return _blank(text, [(s, e) for s, e, term in terms if term.category == "concept"])
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` replaced by □, built from slices (not a list of characters
+    for each figure)."""
+    if not spans:
+        return text
+    out = []
+    pos = 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if e <= s:
+            continue
+        out.append(text[pos:s])
+        out.append("□" * (e - s))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)

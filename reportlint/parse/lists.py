@@ -5,6 +5,8 @@ a point. They see the sentence and its numbers, never the drafts' labels."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reportlint import patterns
 from reportlint.parse.drafts import Draft, _same_measure
 
@@ -147,11 +149,18 @@ _CN_SMALL = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 
 def _counted_classes(sentence: str, parts: int) -> bool:
     """Whether the sentence says how many kinds the total has ("分为三类", "主要有…二类支出") and lists that many."""
+    return parts in _class_counts(sentence)
+
+
+@lru_cache(maxsize=64)
+def _class_counts(sentence: str) -> frozenset[int]:
+    """The numbers of kinds a sentence says its total has: scanned once a sentence, however many 其中 lists it
+    holds (a str keeps its hash, so a long sentence is not hashed again)."""
+    counts = set()
     for m in _CLASS_COUNT.finditer(sentence):
         word = m.group(1)
-        if (_CN_SMALL.get(word) or int(word)) == parts:
-            return True
-    return False
+        counts.add(_CN_SMALL.get(word) or int(word))
+    return frozenset(counts)
 
 
 _ITEM_NAME = patterns.compile(

@@ -60,6 +60,18 @@ _SCORE_RULE_BEFORE = patterns.compile(r"(计|扣|加|减|得|给|记|每[^，,�
 _NOT_FIGURE_AFTER = patterns.compile(r"^(年|月|日|号|时|点|周岁|岁|季度|小时|分钟|秒|[A-Za-z]|\s*[-/]\s*\d|〕|\]|】|\))")
 _NOT_FIGURE_BEFORE = patterns.compile(r"(第|〔|\[|【|No\.|NO\.|编号|电话|手机|热线|邮编)\s*$")
 _JOINED_BEFORE = patterns.compile(r"\d\s*[-/]\s*$")  # 0730-8177768, 2021/10: part of a code or a date
+# the characters each end-anchored pattern above can end with: a text that ends with any other (and not with a
+# blank, which \s*$ passes over) cannot match, and is not searched
+_APPROX_LAST = frozenset("约近过超逾于足少多高低≤≥<>=＜＞≈")
+_NOT_FIGURE_LAST = frozenset("第〔[【.号话机线编")
+_RANGE_LAST = frozenset("-~—至到")
+_JOINED_LAST = frozenset("-/")
+
+
+def _may_end(text: str, last_chars: frozenset) -> bool:
+    """Whether an end-anchored pattern whose matches end with one of ``last_chars`` may match ``text``."""
+    last = text[-1:]
+    return not last or last in last_chars or last.isspace()
 
 
 class NumberMatch(NamedTuple):  # immutable; a tuple is built several times faster than a frozen dataclass
@@ -120,18 +132,18 @@ def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
         before = text[max(0, start - 14):start]
         if not unit:
             after = text[number_end:number_end + 6]
-            if _NOT_FIGURE_AFTER.match(after) or _JOINED_BEFORE.search(before):
+            if _NOT_FIGURE_AFTER.match(after) or _may_end(before, _JOINED_LAST) and _JOINED_BEFORE.search(before):
                 continue
             if _LIST_MARKER_AFTER.match(after):
                 continue  # a list number
-        if _NOT_FIGURE_BEFORE.search(before):
+        if _may_end(before, _NOT_FIGURE_LAST) and _NOT_FIGURE_BEFORE.search(before):
             continue
         parsed = parse_number(num)
         if parsed is None:
             continue
         value, decimals = parsed
         approx = ""
-        hit = _APPROX_BEFORE.search(before)
+        hit = _APPROX_BEFORE.search(before) if _may_end(before, _APPROX_LAST) else None
         if hit:
             approx = hit.group(1)
         tail = text[end:end + 4]
@@ -140,7 +152,7 @@ def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
             approx = hit.group(1)
         if "余" in unit or "多" in unit:
             approx = approx or "余"
-        if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(text[end:end + 4]):
+        if _may_end(before, _RANGE_LAST) and _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(text[end:end + 4]):
             approx = approx or "range"
         if unit == "分" and _SCORE_RULE_BEFORE.search(before):
             approx = approx or "rule"

@@ -4,6 +4,8 @@ differences, balances and rates: a mixin of ``facts.Extractor`` (which gives it 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from reportlint import patterns
 from reportlint.document import Relation
 from reportlint.parse.comparison import is_reference
@@ -70,7 +72,9 @@ class RelationFinder:
         levels = [i for i in previous if self.drafts[i].q.get("kind") in ("level", "part")]
         if not levels:
             return ids
-        totals = [r.total for r in self.relations if r is not None and r.kind == "breakdown" and levels[-1] in r.parts]
+        self._known_sums()  # brings _part_of up to date
+        listed = self._part_of.get(levels[-1])
+        totals = [listed[1]] if listed else []  # the last breakdown that lists it, in the order of self.relations
         totals += [item["total"] for item in self._open if levels[-1] in item["parts"]]
         if totals:
             # "“三公”经费a，其中：…公务接待费b。与上年相比减少Δ": after a 其中 list the comparison is the total's
@@ -108,11 +112,43 @@ class RelationFinder:
                         break
                     parts.append(match[0].id)
                 if parts and existing is None:
-                    existing = {(r.total, tuple(sorted(r.parts))) for r in self.relations
-                                if r is not None and r.kind in ("breakdown", "identity")}
+                    existing = self._known_sums()
                 if parts and (total.id, tuple(sorted(parts))) not in existing:
                     self.relations.append(Relation("identity", total.id, tuple(parts), complete=identity.exact,
                                                    explicit=False, note=identity.name))
+
+    def _earlier(self, concepts: tuple, before: int) -> list[Draft]:
+        """The drafts of any of ``concepts`` with an id below ``before``, in order: from an index by concept kept
+        up to date as drafts are read (a draft's concept is set before it is added), not a scan of every
+        draft of the report for each rate or change."""
+        index, drafts = self._concept_index, self.drafts
+        for k in range(self._indexed, len(drafts)):
+            index.setdefault(drafts[k].concept, []).append(k)
+        self._indexed = len(drafts)
+        ids: list[int] = []
+        for concept in dict.fromkeys(concepts):
+            found = index.get(concept, [])
+            ids += found[:bisect_left(found, before)]
+        return [drafts[k] for k in sorted(ids)]
+
+    def _known_sums(self) -> set[tuple]:
+        """(total, sorted parts) of every breakdown and identity found so far: the relations added since the
+        last call are read (flush() adds the lists it closes), not the whole report's again for each sentence."""
+        relations = self.relations
+        for k in range(self._sum_upto, len(relations)):
+            if relations[k] is not None:
+                self._index_relation(k, relations[k])
+        self._sum_upto = len(relations)
+        return self._sum_keys
+
+    def _index_relation(self, index: int, r: Relation) -> None:
+        """Note relation ``index`` in _sum_keys and, for a breakdown, in _part_of."""
+        if r.kind in ("breakdown", "identity"):
+            self._sum_keys.add((r.total, tuple(sorted(r.parts))))
+        if r.kind == "breakdown":
+            for p in r.parts:
+                if index >= self._part_of.get(p, (-1, None))[0]:
+                    self._part_of[p] = (index, r.total)
 
     def _changes(self, ids: list[int]) -> None:
         for pos, fid in enumerate(ids):
@@ -184,7 +220,7 @@ class RelationFinder:
         if head is None or self.sentence_figures[delta.sentence][0] != delta.id:
             return None  # only the sentence's first figure speaks of the subject it opens with
         concept, state, year = head
-        found = [d for d in self.drafts[: delta.id] if d.concept == concept and d.q.get("kind") == "level"
+        found = [d for d in self._earlier((concept,), delta.id) if d.concept == concept and d.q.get("kind") == "level"
                  and not d.approx and _same_measure(d.unit, delta.unit) and d.q.get("year", "") == year
                  and d.q.get("state", "") == (state or "actual") and not d.q.get("of")
                  and all(d.q.get(k) == delta.q.get(k) for k in ("fund", "entity"))]
@@ -273,7 +309,8 @@ class RelationFinder:
     def _rate_over_stated_budget(self, rate: Draft, numerator: Draft) -> None:
         """"实际支出450.00万元，预算执行率90.00%" with the budget (or a project's 年度资金总额) stated earlier in
         the report: every such budget of the actual amount's scope is a candidate denominator (a warning)."""
-        budgets = [d for d in self.drafts[: numerator.id] if d.q.get("kind") == "level" and not d.approx
+        concepts = ("project_fund_total",) if numerator.concept is None else (numerator.concept, "project_fund_total")
+        budgets = [d for d in self._earlier(concepts, numerator.id) if d.q.get("kind") == "level" and not d.approx
                    and d.q.get("state", "").startswith("budget") and d.is_money_like()
                    and (d.concept == numerator.concept is not None or d.concept == "project_fund_total")
                    and all(d.q.get(k) == numerator.q.get(k) for k in ("year", "fund", "entity"))]
@@ -294,7 +331,8 @@ class RelationFinder:
                                and d.sentence == rate.sentence)]  # "政府采购预算50万元，实际采购45万元，…执行率90%"
             if not numerators:
                 continue
-            scope = [d for d in self.drafts[: rate.id] if d.concept == rid.denominator and d.q.get("kind") == "level"
+            scope = [d for d in self._earlier((rid.denominator,), rate.id) if d.concept == rid.denominator
+                     and d.q.get("kind") == "level"
                      and not d.approx and _in_state(d, rid.denominator_state) and d not in numerators
                      and all(d.q.get(k) == numerators[-1].q.get(k) for k in ("year", "fund", "entity"))]
             pairs = tuple((n.id, d.id) for n in numerators for d in scope if _same_measure(n.unit, d.unit))
@@ -310,7 +348,7 @@ class RelationFinder:
             rate = self.drafts[fid]
             if rate.q.get("kind") != "rate" or rate.approx or rate.unit != "%":
                 continue
-            before = [self.drafts[i] for i in ids[:pos]]
+            before = _Before(self.drafts, ids, pos)
             if self._remainder_rate(rate, before):
                 continue
             if rate.concept in self.vocab.rate_results:
@@ -365,8 +403,14 @@ class RelationFinder:
         """(done, total) candidates among the counts of the rate's sentence; the count right before the rate
         is one of them ("发放问卷500份，回收有效问卷480份，满意率96%")."""
         vocab = self.vocab
-        counts = [d for d in before if d.sentence == rate.sentence and d.q.get("kind") == "level"
-                  and d.unit and not d.is_money_like() and d.unit not in ("%", "分")]
+
+        def is_count(d: Draft) -> bool:
+            return (d.sentence == rate.sentence and d.q.get("kind") == "level" and bool(d.unit)
+                    and not d.is_money_like() and d.unit not in ("%", "分"))
+
+        if previous < 0 or not is_count(self.drafts[previous]):
+            return ()  # the figure right before the rate is not a count: no operands (without a scan of the sentence)
+        counts = [d for d in before if is_count(d)]
         while counts and counts[-1].id == previous and _NOT_DONE.search(counts[-1].clause):
             # "完成22个，未完成3个，完成率88%": what is left undone is neither operand
             counts.pop()
@@ -390,3 +434,27 @@ class RelationFinder:
             start = counts.index(totals[-1])
             return tuple((last.id, d.id) for d in counts[start:-1] if d.unit == last.unit and not d.approx and d.value > 0)
         return ()
+
+
+class _Before:
+    """The drafts of ``ids[:pos]`` (the figures of a paragraph before a rate), looked up when read: a list
+    built for each rate of a long paragraph made it quadratic where only the last one or two are read."""
+
+    def __init__(self, drafts: list[Draft], ids: list[int], pos: int):
+        self.drafts, self.ids, self.pos = drafts, ids, pos
+
+    def __len__(self) -> int:
+        return self.pos
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.drafts[i] for i in self.ids[:self.pos][index]]
+        if index < 0:
+            index += self.pos
+        if not 0 <= index < self.pos:
+            raise IndexError(index)
+        return self.drafts[self.ids[index]]
+
+    def __iter__(self):
+        drafts, ids = self.drafts, self.ids
+        return (drafts[ids[i]] for i in range(self.pos))

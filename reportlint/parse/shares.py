@@ -68,7 +68,12 @@ class ShareReader:
             wanted = chosen[-1][2].id if chosen else None
             siblings = {p for item in open_breakdowns if part in item["parts"] for p in item["parts"]}
             scope = _whole_scope(whole_words, chosen[-1][0]) if chosen else ""
-            candidates = [c for c in self.drafts[: part] if wanted and c.concept == wanted
+            # only a figure of the share's block or of the three before it can be ``nearby`` (drafts come block
+            # by block): the scan starts there, not at the report's first figure
+            first = part
+            while first and self.drafts[first - 1].block >= share.block - 3:
+                first -= 1
+            candidates = [c for c in self.drafts[first: part] if wanted and c.concept == wanted
                           and c.q.get("kind") in ("level", "part") and _same_measure(c.unit, self.drafts[part].unit)
                           and c.id not in siblings and (not scope or scope in c.gap)
                           and _may_be_whole(c, whole_words)]

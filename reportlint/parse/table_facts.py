@@ -312,11 +312,15 @@ class TableReader:
         """Identities among the cells of one row or column; a part whose row is there with an empty cell
         counts as zero (forms leave 0 blank), as long as at least one part has a value."""
         drafts = [self.drafts[i] for i in group if self.drafts[i].q.get("kind") == "level"]
+        by_concept: dict[tuple, list[Draft]] = {}  # (concept, _key) → cells in order: a wide row stays linear
+        for d in drafts:
+            by_concept.setdefault((d.concept, _key(d)), []).append(d)
         for identity in self.vocab.identities:
             for total in [d for d in drafts if d.concept == identity.total]:
                 parts = []
+                total_key = _key(total)
                 for concept in identity.parts + identity.optional:
-                    match = [d for d in drafts if d.concept == concept and _key(d) == _key(total)]
+                    match = by_concept.get((concept, total_key), [])
                     if concept in identity.optional:
                         if len(match) == 1 and parts:
                             parts.append(match[0].id)  # an optional part that the row or column states

@@ -255,6 +255,10 @@ def row_labels(table: Table, row: int) -> list[tuple[str, str]]:
     key_value = _key_value_table_row(table, cells)
     stub = table.stub
     width = max(len(cells), len(table.column_headers)) + 1
+    # nearest[j]: the last label cell left of column j (-1: none), so that a wide row stays linear
+    nearest = [-1] * (len(cells) + 1)
+    for k, is_label in enumerate(labels_left):
+        nearest[k + 1] = k if is_label else nearest[k]
     out: list[tuple[str, str]] = []
     for col in range(width):
         column_header = "" if drop_headers or col >= len(table.column_headers) else table.column_headers[col]
@@ -263,14 +267,13 @@ def row_labels(table: Table, row: int) -> list[tuple[str, str]]:
             continue
         label = ""
         if table.header_rows:
-            stub_labels = [k for k in range(min(stub, col, len(cells))) if labels_left[k]]
-            if stub_labels:
-                out.append((texts[stub_labels[-1]], column_header))
+            stub_label = nearest[min(stub, col, len(cells))]
+            if stub_label >= 0:
+                out.append((texts[stub_label], column_header))
                 continue
         # key-value rows: the nearest label to the left
-        for k in range(min(col, len(cells)) - 1, -1, -1):
-            if labels_left[k]:
-                label = texts[k]
-                break
+        k = nearest[min(col, len(cells))]
+        if k >= 0:
+            label = texts[k]
         out.append((label, column_header))
     return out
