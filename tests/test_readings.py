@@ -677,3 +677,22 @@ def test_a_table_copied_as_tab_separated_rows_is_read_as_a_table(text, code):
 ])
 def test_prose_with_a_stray_tab_and_consistent_tab_tables_are_silent(text):
     assert codes(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "表1 支出功能分类（单位：万元）\n科目\t金额\n一般公共服务支出\t300.00\n社会保障和就业支出\t60.00\n卫生健康支出\t30.00\n合计\t400.00\n",
+    "| 单位 | 决算数 |\n| 机关本级 | 120.00 |\n| 下属中心 | 70.00 |\n| 下属研究所 | 40.00 |\n| 合计 | 250.00 |\n",
+    "三公经费（元）\n项目\t金额\n因公出国（境）费\t0.00\n公务接待费\t4500.00\n公务用车运行维护费\t12000.00\n合计\t17500.00\n",
+])
+def test_a_plain_two_column_table_whose_total_is_off_is_a_warning(text):
+    """"科目 | 金额" with a 合计 row: no other column confirms the structure, so the reading is inferred."""
+    assert ("RL108", "warning") in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "| 项目 | 决算数 |\n| 基本支出 | 120.00 |\n| 项目支出 | 80.00 |\n| 合计 | 200.00 |\n",
+    # a hierarchy: the 类 row holds its 款 rows
+    "| 科目 | 金额 |\n| 一般公共服务支出 | 100.00 |\n| 政府办公厅事务 | 60.00 |\n| 财政事务 | 40.00 |\n| 教育支出 | 50.00 |\n| 合计 | 150.00 |\n",
+])
+def test_a_plain_two_column_table_that_adds_up_or_is_a_hierarchy_is_silent(text):
+    assert [c for c in codes(text) if c[0] == "RL108"] == []

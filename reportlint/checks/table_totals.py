@@ -28,6 +28,15 @@ def _has_subtotals(parts: list[Figure]) -> bool:
     return False
 
 
+def _one_value_column(doc, total: Figure) -> bool:
+    """A plain two-column table ("科目 | 金额"): one label column, one headed value column and no other column
+    that could confirm the structure — judged, but only as an inferred reading (a warning)."""
+    if total.table is None or not total.table.column_header:
+        return False
+    table = doc.tables[total.table.table]
+    return table.width - table.stub == 1 and table.header_rows >= 1
+
+
 @rule("RL108", "table-total-mismatch", "error")
 def table_total_mismatch(ctx: Context):
     """表格合计不符：表中“合计/总计”（或“…汇总”）一行的某列，不等于各项（同一层级的行，空行按 0）该列之和；或“合计”一列不等于
@@ -37,7 +46,8 @@ def table_total_mismatch(ctx: Context):
     表头“收入合计 | 其中：上年结转 | 财政拨款 | … | 其他收入”以“其他…”一列收尾（说明列全了）时，逐行比较合计与
     其中各列之和（空格按 0）。为避免误报，只在至少另有一列（或一行）能对上时才报告对不上的（说明表的结构读对了）。
 
-    会报：三个项目的预算数之和为 100、执行数之和为 90，而合计行写 100、95。
+    会报：三个项目的预算数之和为 100、执行数之和为 90，而合计行写 100、95；只有“科目 | 金额”两列的表中各行之和不等于合计
+    （没有另一列可印证表的结构，只是警告）。
     不会报：各列都对得上；有“其中”子行的分层表格。
 
     怎么改：核对该列各项和合计。
@@ -57,7 +67,8 @@ def table_total_mismatch(ctx: Context):
             parts = [doc.figure(p) for p in rel.parts]
             gap, tol = sum_gap(total, parts)
             checked.append((abs(gap) <= tol, total, parts, gap))
-        if not any(ok for ok, *_ in checked):
+        single = len(checked) == 1 and _one_value_column(doc, checked[0][1])
+        if not any(ok for ok, *_ in checked) and not single:
             continue  # no column adds up: the table is probably not flat
         for ok, total, parts, gap in checked:
             if ok or _has_subtotals(parts) or (total.table is not None and not total.table.column_header
@@ -78,4 +89,5 @@ def table_total_mismatch(ctx: Context):
                 "RL108", total.span, message, message_en,
                 related=[(p.span, p.text, p.text) for p in parts[:20]],
                 subject=f"tablesum:{key}:{header}", figures=[total, *parts],
+                **({"reading": "表中只有一列数，没有另一列可印证表的结构", "certainty": "inferred"} if single else {}),
             )
