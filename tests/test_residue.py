@@ -178,3 +178,8 @@ def test_a_share_of_a_named_whole_without_its_percent_sign(text):
 @pytest.mark.parametrize("text", ["羣衆的的確確得到了實惠。\n", "為了了解群眾需求，開展問卷調查。\n", "但是是否達到預期仍需評估。\n"])
 def test_legitimate_doublings_in_traditional_characters(text):
     assert found(text, "RL902") == []
+
+
+@pytest.mark.parametrize("text", ["该项目由×××同志具体负责。\n", "经办人：×××；复核人：××。\n", "×××局长带队开展督导。\n"])
+def test_a_name_blanked_out_for_privacy_is_only_a_warning(text):
+    assert [h[2] for h in found(text, "RL504")] == ["warning"]

@@ -33,7 +33,7 @@ def _patterns():
     holder = data["placeholder"]
     marks = re.escape(holder["marks"])
     run = patterns.compile(r"(?<![A-Za-z0-9])[" + marks + r"]{2,}(?![A-Za-z0-9])")
-    after = patterns.compile(r"\s*(?:" + _alternation(holder["units"] + holder["name_endings"]) + ")")
+    after = patterns.compile(r"\s*(?:" + _alternation(holder["units"] + holder["name_endings"]) + r")(?!长)")  # 局长: a person
     field = patterns.compile(holder["field"])
     pairs = set()
     for a, b in data["alternatives"]["pairs"]:
@@ -71,20 +71,23 @@ def template_placeholder(ctx: Context):
     会报：``上海市XX局2024年度收入支出总计XXX万元``；``比上年增加（减少）12.00万元``；``基本支出 万元，占 %``。
     不会报：``单位：万元``；``3×4米``；英文缩写中的 X（``XXL``）。
 
-    怎么改：填入单位名称和数字，删去不适用的那个选项。两个 X 而后面不是单位或机构名称时（``××同志``）只是警告；
+    怎么改：填入单位名称和数字，删去不适用的那个选项。两个 X 而后面不是单位或机构名称时、
+    或“×××”后面不是单位或机构名称时（为保护隐私隐去的人名，``由×××同志负责``、``×××局长``）只是警告；
     变动为 0 时留着“增加（减少）”（``增加（减少）0万元``）两个词都不算错，只是提示（宜写“持平”）。
 
     A template placeholder left in the report: a run of X for a name or number, a mail-merge field, both words of
     a choice ("增加（减少）"), or a unit whose number was left out ("占 %").
     """
     run, certain, after, field, choice, empty = _patterns()[:6]
+    redaction = set(residue_words()["placeholder"]["redaction_marks"])
     for number, norm in ctx.normalised_lines():
         text = norm.text
         if not text.strip():
             continue
         hits = []
         for m in run.finditer(text):
-            sure = len(m.group()) >= certain or after.match(text, m.end()) is not None
+            redacted = set(m.group()) <= redaction
+            sure = after.match(text, m.end()) is not None or (len(m.group()) >= certain and not redacted)
             hits.append((m.start(), m.end(), "x", sure))
         hits += [(m.start(), m.end(), "field", True) for m in field.finditer(text)]
         hits += [(m.start(), m.end(), "choice", None if _ZERO_AFTER.match(text, m.end()) else True)
