@@ -88,3 +88,10 @@ def test_an_empty_table_needs_its_note_in_a_filled_report():
 ])
 def test_empty_tables_with_their_notes_are_fine(text):
     assert found(text, "RL508") == []
+
+
+def test_a_note_after_another_tables_title_is_that_tables():
+    """An empty table whose grid was not found (only its title): the note under it is not the table above's."""
+    text = ("某局2024年度部门决算\n" + table("七、财政拨款“三公”经费支出决算表", [("项目", "公务接待费"), ("决算数", "1.20"), ("预算数", "1.50")])
+            + "八、政府性基金预算财政拨款收入支出决算表\n注：本单位无政府性基金预算财政拨款收入支出，故本表无数据。\n")
+    assert [h for h in found(text, "RL508") if h[1] == "error"] == []

@@ -135,6 +135,8 @@ def empty_table_note(ctx: Context):
         stop = tables[i + 1].first_line - 1 if i + 1 < len(tables) else len(doc.lines)
         after = [n for n in range(table.last_line + 1, stop + 1) if doc.line_text(n).strip()][:within]
         note = next(((n, m) for n in after if (m := notes.search(doc.line_text(n)))), None)
+        if note and any(table_title(doc.line_text(n).strip()) for n in after if n < note[0]):
+            note = None  # another table's title stands between: the note is that table's (its grid not found)
         figures = filled.get(table.index, [])
         if note and figures:
             n, m = note
