@@ -11,8 +11,8 @@ def found(text, code):
 
 @pytest.mark.parametrize("text, line", [
     ("某某局2024年度部门决算\n一、概况\n截至2023年12月31日，本部门共有车辆12辆。\n", 3),
-    ("某县文化馆2022年度部门整体支出绩效自评报告\n（三）资产情况\n截止2021年底，单位固定资产原值86.20万元。\n", 3),
-    ("某区教育局2023年部门决算说明\n二、国有资产占用情况\n截至2022年末，共有房屋3栋。\n", 3),
+    ("某县文化馆2022年度部门决算\n（三）资产情况\n截止2021年12月31日，单位固定资产原值86.20万元。\n", 3),
+    ("某区教育局2023年部门决算说明\n二、国有资产占用情况\n截至2022年12月31日，共有房屋3栋。\n", 3),
 ])
 def test_a_stale_cut_off_date_in_an_actuals_report(text, line):
     hits = found(text, "RL801")
@@ -23,7 +23,10 @@ def test_a_stale_cut_off_date_in_an_actuals_report(text, line):
     # a budget is written before its year: the end of the year before is its cut-off
     "某市统计局2026年部门预算\n七、国有资产占用情况\n截至2025年12月31日，本部门共有车辆2辆。\n",
     # the same sentence names the report year: a comparison of two dates
-    "某某局2024年度部门决算\n截至2023年底累计完成80%，2024年完成其余工程。\n",
+    "某某局2024年度部门决算\n截至2023年12月31日累计完成80%，2024年完成其余工程。\n",
+    # a project's history, and a self-evaluation's
+    "某某局2024年度部门决算\n项目于2021年启动，截至2023年底累计完成投资5000.00万元。\n",
+    "某县文化馆2022年度部门整体支出绩效自评报告\n截至2021年12月31日，单位固定资产原值86.20万元。\n",
     # no year in the title: nothing to judge against
     "部门整体支出绩效自评报告\n截至2023年12月31日，本部门共有车辆12辆。\n",
     # an excerpt whose first line is a sentence, not a title

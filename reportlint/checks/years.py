@@ -37,6 +37,11 @@ def _words():
     return cutoff, own, elsewhere, against, tuple(data["budget_titles"]), tuple(data["actual_titles"])
 
 
+@lru_cache(maxsize=1)
+def _cutoff_titles() -> tuple[str, ...]:
+    return tuple(load_toml(RULES_DIR / "years.toml")["cutoff_titles"])
+
+
 def report_year(ctx: Context) -> tuple[int | None, str]:
     """The year the title names and the kind of the report ("budget" or "actual"); (None, "") without one."""
     title = ctx.doc.title or _first_line(ctx)
@@ -64,11 +69,12 @@ def _title_lines(ctx: Context) -> set[int]:
 
 @rule("RL801", "wrong-year", "warning")
 def wrong_year(ctx: Context):
-    """年份写错：说的是报告年度的事，写的却是别的年份——决算或自评报告中“截至上一年12月31日”，章节或表格标题写成上一年度的
+    """年份写错：说的是报告年度的事，写的却是别的年份——决算中“截至上一年12月31日”，章节或表格标题写成上一年度的
     “部门决算（预算）表”“自评报告”。
 
     会报：2024年度部门决算中的 ``截至2023年12月31日，本部门共有车辆12辆``；标题 ``二、2023年度部门决算表``。
-    不会报：``截至2023年底累计完成80%，2024年完成其余部分``（同一句也写了报告年度）；``2023年度问题整改情况``；
+    不会报：``截至2023年12月31日累计完成80%，2024年完成其余部分``（同一句也写了报告年度）；``截至2023年底累计完成投资``
+    （叙述项目的来历）；自评报告中的截至日期；``2023年度问题整改情况``；
     部门预算中的 ``截至2025年12月31日``（预算编制时上一年末的资产）；标题没有年份的报告。
 
     怎么改：改成报告年度（往往是沿用了上一年的模板）。
@@ -81,6 +87,7 @@ def wrong_year(ctx: Context):
         return
     cutoff, own, elsewhere, _, _, _ = _words()
     titles = _title_lines(ctx)
+    cutoff_report = any(w in (ctx.doc.title or _first_line(ctx)) for w in _cutoff_titles())
     for number, norm in ctx.normalised_lines():
         text = norm.text
         if number == 1 or not text.strip():
@@ -89,7 +96,7 @@ def wrong_year(ctx: Context):
         if not years or max(years) >= year:
             continue
         m = cutoff.search(text)
-        if m and kind == "actual" and int(m.group(1)) == year - 1:
+        if m and kind == "actual" and cutoff_report and int(m.group(1)) == year - 1:
             yield ctx.finding(
                 "RL801", norm.span(m.start(1), m.end(1)),
                 f"报告年度为 {year} 年，截至日期却是 {m.group(1)} 年末：“{text[max(0, m.start() - 4):m.end() + 6].strip()}”",
