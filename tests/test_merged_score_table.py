@@ -50,3 +50,23 @@ def test_defects_in_rows_under_a_merged_cell_are_found(row, cell, value, code):
     rows = [list(r) for r in ROWS]
     rows[row][cell] = value
     assert code in [c for c, _ in found(report(rows))]
+
+
+@pytest.mark.parametrize("text", [
+    "三、自评结论\n决策17分、过程17分、产出34分、效益17分，合计85分，评价等次为“优”。\n",
+    "项目决策得18分，项目过程得19分，项目产出得36分，项目效益得16分，共计89分，自评等级为优秀。\n",
+    "投入12分、过程18分、产出38分、效益20分，总分88分，评定为优。\n",
+])
+def test_a_grade_against_a_total_of_the_listed_scores(text):
+    """"A a分、B b分…，合计N分，等次为…": the 合计 of the listed scores is the score the grade is for."""
+    found = [(f.code, f.severity) for f in lint_text(text, "r.txt").findings if f.code == "RL602"]
+    assert found == [("RL602", "error")]
+
+
+@pytest.mark.parametrize("text", [
+    "决策17分、过程17分、产出34分、效益17分，合计85分，评价等次为“良”。\n",
+    # the 合计 is not the sum of the listed scores: not known to be the score
+    "决策17分、过程17分，合计85分，评价等次为“优”。\n",
+])
+def test_a_grade_that_fits_or_a_total_that_is_not_the_lists_is_silent(text):
+    assert [f for f in lint_text(text, "r.txt").findings if f.code == "RL602"] == []

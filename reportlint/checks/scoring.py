@@ -118,7 +118,8 @@ def grade_mismatch(ctx: Context):
     """评价等次与分数不符：≥90 优（优秀），80–89.99 良（良好），60–79.99 中（中等），<60 差（较差）。
 
     检查什么：写明的等次与同一句（或同一表）里的总分是否相符；评分表的得分合计与写明总分不一致时，也用
-    合计检查等次。分档在 ``rules/scoring.toml``。
+    合计检查等次；句中列出各项得分、再写“合计（共计、总分）N分”且 N 正是各项之和时，N 就是总分。分档在
+    ``rules/scoring.toml``。
 
     会报：“自评分数为98分，等次为良好”；评分表合计 88 分却评为“优秀”。
     不会报：“综合得分 97，评价等次 优秀”。
@@ -129,8 +130,12 @@ def grade_mismatch(ctx: Context):
     """
     doc = ctx.doc
     grades: list[tuple[str, Span, str]] = []
-    for first, last, sentence in doc.sentences:
+    listed: dict[int, Figure] = {}  # grade index → a 合计 of the scores listed in its sentence
+    for sid, (first, last, sentence) in enumerate(doc.sentences):
         for m in _GRADE.finditer(sentence):
+            total = _listed_total(ctx, sid)
+            if total is not None:
+                listed[len(grades)] = total
             grades.append((grade_of_word(m.group(1)), Span(*_locate(doc, first, last, m.group(1))), m.group(1)))
     for table in doc.tables:
         for row in table.rows:
@@ -144,8 +149,9 @@ def grade_mismatch(ctx: Context):
         return
     found = _table_sum(ctx)
     totals = stated_totals(ctx)
-    for grade, span, word in grades:
-        near = [t for t in totals if abs(t.span.start.line - span.start.line) <= 3]
+    for index, (grade, span, word) in enumerate(grades):
+        near = [t for t in totals if abs(t.span.start.line - span.start.line) <= 3] or \
+            ([listed[index]] if index in listed else [])
         for stated in near[:1]:
             expected = grade_for(stated.value)
             if expected != grade:
@@ -165,6 +171,21 @@ def grade_mismatch(ctx: Context):
                         related=[(stated.span, f"写明总分 {stated.text}", f"stated score {stated.text}")],
                         subject=f"grade-table:{word}:{total}",
                     )
+
+
+_SUM_WORD = patterns.compile(r"(?:合计|共计|总计|总分|累计)\s*(?:为|得|得分)?\s*$")
+
+
+def _listed_total(ctx: Context, sid: int) -> Figure | None:
+    """"决策17分、过程17分、产出34分、效益17分，合计85分，评价等次为…": a 合计 in 分 that is the sum of the scores
+    listed before it in the sentence (the list says it is the score, though no score word names it)."""
+    points = [f for f in ctx.doc.figures if f.sentence == sid and f.unit == "分" and f.approx in ("", "rule")]
+    for k, fig in enumerate(points):
+        if k >= 2 and _SUM_WORD.search(ctx.clause(fig) or "") is None and _SUM_WORD.search(fig.label or "") is None:
+            continue
+        if k >= 2 and sum((p.value for p in points[:k]), Decimal(0)) == fig.value:
+            return fig
+    return None
 
 
 def _locate(doc, first: int, last: int, word: str):
