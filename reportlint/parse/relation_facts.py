@@ -51,9 +51,10 @@ class RelationFinder:
         for sid in sentence_ids:
             ids = self.sentence_figures[sid]
             self._identities(ids)
+            mark = len(self.relations)
             self._changes(self._continued(previous, sid, ids))
             self._adjustments(ids)
-            self._year_on_year(ids)
+            self._year_on_year(ids, self.relations[mark:])
             self._differences(ids)
             self._balances(ids)
             previous = ids
@@ -263,10 +264,11 @@ class RelationFinder:
                 self.relations.append(Relation("adjust", adjusted.id, (initial.id, delta.id), explicit=True,
                                                direction=direction))
 
-    def _year_on_year(self, ids: list[int]) -> None:
+    def _year_on_year(self, ids: list[int], just_read: list) -> None:
         """"2023年收入总计X，上年收入总计Y，比上年增加Δ" and "本年支出X，比上年Y减少Δ" with no rate after Δ (a rate
         makes it ``_changes``'s): X = Y ± Δ, when Y is X's value of the year before, stated right after X."""
-        taken = {r.total for r in self.relations if r is not None and r.kind == "adjust"}
+        taken = {r.total for r in just_read if r is not None and r.kind == "adjust"}  # _changes' and _adjustments'
+        # readings of this sentence (not a scan of every relation so far, per sentence: quadratic)
         for current, reference, delta in zip(ids, ids[1:], ids[2:]):
             x, y, d = self.drafts[current], self.drafts[reference], self.drafts[delta]
             if current in taken or x.q.get("kind") != "level" or y.q.get("kind") != "level" or d.approx \

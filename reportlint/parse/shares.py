@@ -113,5 +113,12 @@ class ShareReader:
         words = _WHOLE_END.sub("", whole_words).strip()
         if len(_HAN.findall(words)) < 4:
             return []
-        return [c for c in self.drafts[:part] if c.block == share.block and c.q.get("kind") in ("level", "part")
-                and _same_measure(c.unit, self.drafts[part].unit) and c.clause.strip().endswith(words)]
+        found = []
+        for i in range(part - 1, -1, -1):  # back through the share's paragraph only
+            c = self.drafts[i]
+            if c.block != share.block:
+                break
+            if c.q.get("kind") in ("level", "part") and _same_measure(c.unit, self.drafts[part].unit) \
+                    and c.clause.strip().endswith(words):
+                found.append(c)
+        return found[::-1]
