@@ -184,6 +184,7 @@ class Document:
     relations: tuple[Relation, ...]
     sentences: tuple[tuple[int, int, str], ...] = field(default=())  # (first line, last line, normalised text)
     kind: str = ""  # detected report kind (profile name)
+    norm_lines: tuple = field(default=(), compare=False, repr=False)  # each line's NormText (simplified, positions kept)
 
     def figure(self, fid: int) -> Figure:
         return self.figures[fid]

@@ -145,6 +145,8 @@ class Context:
         """(line number, NormText) of every line, simplified and normalised (positions kept), once per document."""
 
         def compute(ctx: "Context"):
+            if ctx.doc.norm_lines:  # the parser's own, when the document came from it
+                return list(enumerate(ctx.doc.norm_lines, start=1))
             from reportlint.parse.normalize import normalize_line, to_simplified
 
             return [(n, normalize_line(to_simplified(line), n)) for n, line in enumerate(ctx.doc.lines, start=1)]

@@ -33,6 +33,11 @@ def _words() -> tuple[dict[str, str], Decimal, object]:
     return sense, Decimal(str(data.get("nearly_equal_tolerance", "0.05"))), pattern
 
 
+def nearly_equal_tolerance() -> Decimal:
+    """How far "基本持平/基本一致" may stray, as a share of the reference (``[comparison] nearly_equal_tolerance``)."""
+    return _words()[1]
+
+
 def _holds(sense: str, actual: Figure, budget: Figure, tolerance: Decimal) -> bool:
     """Whether some values within the printed precision of both figures agree with the word."""
     h_a, h_b = half_units([actual, budget])

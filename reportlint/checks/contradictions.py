@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from itertools import chain, islice
 
@@ -238,12 +237,11 @@ def _another_subject_between(doc, fig: Figure, words: str) -> bool:
 _NEARLY = patterns.compile(r"基本|大致|大体|略有")
 
 
-@lru_cache(maxsize=1)
 def _nearly_tolerance() -> Decimal:
-    """How far "基本持平" may stray, as a share of the reference (``[comparison] nearly_equal_tolerance``)."""
-    from reportlint.rules import RULES_DIR, load_toml
+    """How far "基本持平" may stray, as a share of the reference: RL303's documented tolerance."""
+    from reportlint.checks.comparisons import nearly_equal_tolerance
 
-    return Decimal(str(load_toml(RULES_DIR / "concepts.toml").get("comparison", {}).get("nearly_equal_tolerance", "0.05")))
+    return nearly_equal_tolerance()
 
 
 # the words of _NO_CHANGE's last group, simplified or traditional (cheap test before normalising)

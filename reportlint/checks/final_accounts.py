@@ -15,6 +15,7 @@ from functools import lru_cache
 from reportlint import patterns
 from reportlint.checks import Context, rule
 from reportlint.checks.headings import contents_entries
+from reportlint.document import Pos, Span
 from reportlint.rules import RULES_DIR, load_toml
 
 _DECORATION = patterns.compile(r"[“”\"'‘’「」\s]")
@@ -90,8 +91,6 @@ def missing_final_account_table(ctx: Context):
             f"部门决算缺少“{table['name']}”（九张公开表之一；无数据时也应保留表样并注明）"
         span_line = line or anchor
         text = ctx.doc.line_text(span_line)
-        from reportlint.document import Pos, Span
-
         yield ctx.finding(
             "RL507", Span(Pos(span_line, 1), Pos(span_line, max(2, len(text) + 1))), where,
             f"the 部门决算 lacks the standard table '{table['name']}'", subject=f"final-table:{table['id']}",
@@ -128,8 +127,6 @@ def empty_table_note(ctx: Context):
             filled.setdefault(fig.table.table, []).append(fig)
     if not filled:
         return
-    from reportlint.document import Pos, Span
-
     tables = sorted(doc.tables, key=lambda t: t.first_line)
     for i, table in enumerate(tables):
         stop = tables[i + 1].first_line - 1 if i + 1 < len(tables) else len(doc.lines)

@@ -88,14 +88,14 @@ def template_placeholder(ctx: Context):
         for m in run.finditer(text):
             redacted = set(m.group()) <= redaction
             sure = after.match(text, m.end()) is not None or (len(m.group()) >= certain and not redacted)
-            hits.append((m.start(), m.end(), "x", sure))
-        hits += [(m.start(), m.end(), "field", True) for m in field.finditer(text)]
-        hits += [(m.start(), m.end(), "choice", None if _ZERO_AFTER.match(text, m.end()) else True)
+            hits.append((m.start(), m.end(), "x", "error" if sure else "warning"))
+        hits += [(m.start(), m.end(), "field", "error") for m in field.finditer(text)]
+        hits += [(m.start(), m.end(), "choice", "info" if _ZERO_AFTER.match(text, m.end()) else "error")
                  for m in choice.finditer(text) if not _SIGNED_QUANTITY.match(text, m.end())]
-        hits += [(m.start(), m.end(), "blank", False) for m in empty.finditer(text)]
+        hits += [(m.start(), m.end(), "blank", "warning") for m in empty.finditer(text)]
         if not hits:
             continue
-        start, end, kind, sure = min(hits, key=lambda hit: hit[:2])
+        start, end, kind, severity = min(hits, key=lambda hit: hit[:2])
         shown = _quote(text, start, end)
         count = len(hits)
         more, more_en = (f"（本行共 {count} 处）", f" ({count} on this line)") if count > 1 else ("", "")
@@ -109,8 +109,8 @@ def template_placeholder(ctx: Context):
         zh, en = messages[kind]
         yield ctx.finding(
             "RL504", norm.span(start, end), zh + more, en + more_en,
-            severity=None if sure else "info" if sure is None else "warning", subject=f"placeholder:{number}",
-            reading=f"{kind}: {text[start:end]}", certainty="explicit" if sure else "inferred",
+            severity=None if severity == "error" else severity, subject=f"placeholder:{number}",  # error: the default
+            reading=f"{kind}: {text[start:end]}", certainty="explicit" if severity == "error" else "inferred",
         )
 
 

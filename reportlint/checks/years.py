@@ -34,12 +34,8 @@ def _words():
     against = patterns.compile(
         r"(?:比|较|与|同)\s*((?:19|20)[0-9]{2})\s*年度?\s*(?:" + alt("actual_words") + r")?\s*(?:相比|同期)?\s*[,，]?\s*"
         r"(?=" + alt("change") + ")")
-    return cutoff, own, elsewhere, against, tuple(data["budget_titles"]), tuple(data["actual_titles"])
-
-
-@lru_cache(maxsize=1)
-def _cutoff_titles() -> tuple[str, ...]:
-    return tuple(load_toml(RULES_DIR / "years.toml")["cutoff_titles"])
+    return (cutoff, own, elsewhere, against, tuple(data["budget_titles"]), tuple(data["actual_titles"]),
+            tuple(data["cutoff_titles"]))
 
 
 def report_year(ctx: Context) -> tuple[int | None, str]:
@@ -48,7 +44,7 @@ def report_year(ctx: Context) -> tuple[int | None, str]:
     m = _YEAR.search(title)
     if m is None or _SENTENCE_MARK.search(title):  # a sentence taken for the title (an excerpt) names no report year
         return None, ""
-    *_, budget_titles, actual_titles = _words()
+    *_, budget_titles, actual_titles, _ = _words()
     budget = any(w in title for w in budget_titles) and not any(w in title for w in actual_titles)
     return int(m.group(1)), "budget" if budget else "actual"
 
@@ -85,9 +81,9 @@ def wrong_year(ctx: Context):
     year, kind = report_year(ctx)
     if year is None:
         return
-    cutoff, own, elsewhere, _, _, _ = _words()
+    cutoff, own, elsewhere, _, _, _, cutoff_titles = _words()
     titles = _title_lines(ctx)
-    cutoff_report = any(w in (ctx.doc.title or _first_line(ctx)) for w in _cutoff_titles())
+    cutoff_report = any(w in (ctx.doc.title or _first_line(ctx)) for w in cutoff_titles)
     for number, norm in ctx.normalised_lines():
         text = norm.text
         if number == 1 or not text.strip():

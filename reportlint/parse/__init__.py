@@ -49,7 +49,7 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Docu
     return Document(
         path=path, encoding=encoding, text=text, lines=tuple(lines), title=title, year=year,
         blocks=tuple(blocks), headings=tuple(headings), tables=tuple(tables), figures=tuple(figures),
-        relations=tuple(extractor.relations), sentences=tuple(extractor.sentences),
+        relations=tuple(extractor.relations), sentences=tuple(extractor.sentences), norm_lines=tuple(norm_lines),
     )
 
 
