@@ -85,7 +85,7 @@ def test_clause_on_a_long_line_reads_only_its_clause(monkeypatch):
 
 def test_class_mark_is_searched_from_its_bracket():
     """_class_marked finds "(类)" before a term as the regex over the whole text does, from the bracket."""
-    from reportlint.parse.facts import _CLASS_MARK_BEFORE, _class_marked
+    from reportlint.parse.reader_state import _CLASS_MARK_BEFORE, _class_marked
 
     texts = ["一般公共服务(类)支出", "一般公共服务(类) 支出", "行政运行(项)\t", "(款)", "类)支出", "(类)a支出", "",
              "教育(类)\n", "其中" * 2000 + "(项)  "]

@@ -9,11 +9,12 @@ from reportlint.document import Relation
 from reportlint.parse.comparison import is_reference
 from reportlint.parse.drafts import Draft, _same_measure
 from reportlint.parse.lists import _counted_classes, _score_breakdown
+from reportlint.parse.reader_state import ReaderState
 
 _CLAUSE_BREAK = patterns.compile(r"[，,;；:：。]")
 
 
-class BreakdownReader:
+class BreakdownReader(ReaderState):
     def _bracketed_breakdown(self, total_id: int, member_ids: list[int]) -> None:
         """"局本级187人（在职在编139人、退休人员8人、协管员40人）": the counts listed in brackets right after a
         total, in its unit, make it up. Not said in so many words, so a mismatch is a warning. Amounts of money

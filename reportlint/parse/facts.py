@@ -14,18 +14,15 @@ paragraph's figures (both mixins of ``Extractor``); ``drafts`` holds what the th
 from __future__ import annotations
 
 from reportlint import patterns
-from reportlint.document import Figure, Relation
+from reportlint.document import Figure
 from reportlint.parse.drafts import (_DIGIT, _FILLER, _HAN, _RATE_LABEL_END, _YEAR, Draft, _same_measure, damage,
-                                     names_a_count, unit_fits)
-from reportlint.parse.breakdowns import BreakdownReader
+                                     unit_fits)
 from reportlint.parse.lists import (_bracket_owners, _bracketed_lists, _item_subject, _list_opened, _opener_names,
                                     _respective_shares, _respectively, _says_progress)
 from reportlint.parse.normalize import NormText
 from reportlint.parse.numbers import find_numbers
-from reportlint.parse.relation_facts import RelationFinder
-from reportlint.parse.shares import ShareReader
 from reportlint.parse.table_facts import TableReader
-from reportlint.rules import MEMO_SIZE, MEMO_TEXT, Term, Vocabulary
+from reportlint.rules import Vocabulary
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
 _CLAUSE_BREAK = patterns.compile(r"[，,;；。:：]")
@@ -49,56 +46,25 @@ _OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?
 _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为|共有|共)\s*[:：为]?\s*$")
 
 
-_CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
-_SPACE = patterns.compile(r"\s")
-
-
-def _class_marked(text: str, end: int) -> bool:
-    """_CLASS_MARK_BEFORE in ``text[:end]``, searched from where a match can start — the ")" before the
-    trailing blanks — not from the start of a long sentence for each of its terms."""
-    k = end
-    while k > 0 and _SPACE.match(text, k - 1, k):
-        k -= 1
-    if k < 3 or text[k - 1] != ")":
-        return False
-    return bool(_CLASS_MARK_BEFORE.search(text, k - 3, end))
 _BUDGET_WHOLE = patterns.compile(r"^\s*(?:年初|调整后?|全年|年度)?(?:预算|计划|任务|目标)(?:数|额)?\s*$")
 _OPEN_BRACKET_ONLY = patterns.compile(r"\s*\(\s*(?:同比)?(?:增长|下降|增幅|降幅)?\s*$")
 _ITEM_START = patterns.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)")
 _ITEM_CLAUSE_END = patterns.compile(r"[;；。]")
 _MASKED_NAME = patterns.compile(r"[*＊×#]{2,}")
-_GLUE_CHARS = set("为是共计达合总额数约近有的了年")
-# what may stand right before 项目支出 when it is the department's (本年度项目支出, 部门预算项目支出, 基本支出和项目支出,
-# 二级机构项目支出); any other character joins a project's name to it
-_BEFORE_PROJECT = set("度及和与或算门位构级其中入列")
 _CLAUSE_CLOSE = patterns.compile(r"[;；]|\)")
 
 
 # "X中，A a": a sentence that opens a list of X's own parts (X named before 中, not 其中)
 _SUB_SCOPE = patterns.compile(r"^\s*[^，。；,;:：0-9]{2,20}?(?<!其)中\s*[，,:：]")
 
-class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
-    def __init__(self, vocab: Vocabulary, doc_year: int | None, project_report: bool = False):
-        self.vocab = vocab
-        self.doc_year = doc_year
+class Extractor(TableReader):
+    """Reads a report's paragraphs and tables, in order, into drafts and relations; ``figures()`` gives the
+    frozen figures at the end."""
+
+    def __init__(self, vocab: Vocabulary, doc_year: int | None, project_report: bool = False) -> None:
+        super().__init__(vocab, doc_year)
         # in a project's own report "该项目…" is the report's subject, not something narrower than it
         self.foreign_subject = _FOREIGN_IN_PROJECT_REPORT if project_report else _FOREIGN_SUBJECT
-        self.drafts: list[Draft] = []
-        self.relations: list[Relation] = []
-        self.sentences: list[tuple[int, int, str]] = []
-        self.sentence_figures: list[list[int]] = []
-        # what a sentence opens with, before its first figure: (concept, state, year) — the subject of a
-        # change stated without its current amount
-        self.sentence_heads: dict[int, tuple[str, str, str]] = {}
-        self._open: list[dict] = []  # breakdowns not yet turned into relations (their list may go on)
-        self._carry: dict | None = None  # the breakdown the next paragraph may continue
-        self._item: str | None = None  # the subject of the enumerated item being read (lists._item_subject)
-        self._item_start = False  # whether the paragraph being read opens with an item marker (1、, （二）, ③)
-        self._sum_keys: set[tuple] = set()  # (total, sorted parts) of the breakdowns and identities so far
-        self._sum_upto = 0  # how many of self.relations _sum_keys has seen (relation_facts._known_sums)
-        self._part_of: dict[int, tuple[int, int | None]] = {}  # part → (index, total) of its last breakdown so far
-        self._concept_index: dict[str | None, list[int]] = {}  # concept → ids of its drafts (relation_facts._earlier)
-        self._indexed = 0  # how many drafts _concept_index holds
 
     # ------------------------------------------------------------------ prose
     def paragraph(self, norm: NormText, block: int) -> None:
@@ -158,48 +124,6 @@ class Extractor(BreakdownReader, ShareReader, RelationFinder, TableReader):
             self._carry = None
         # the places of lists that gave no relation stay None until figures(): dropping them here, once a
         # paragraph, made long reports quadratic (every reader of self.relations passes over None)
-
-    def _terms(self, text: str):
-        """Vocabulary words in ``text``, dropping short generic words glued into an unknown compound
-        (工资福利支出, 事业收入, 结余分配): those name something the vocabulary does not know."""
-        vocab = self.vocab
-        memo = vocab.memo
-        key = ("terms", text)
-        cached = memo.get(key)
-        if cached is not None:
-            return cached
-        found = vocab.find_terms(text)
-        kept = []
-        ends = {e for _, e, _ in found}
-        starts = {s for s, _, _ in found}
-        concept_starts = {s for s, _, t in found if t.category == "concept"}
-        for s, e, term in found:
-            if (term.category == "concept" and term.text in vocab.fund_words and "收入" not in term.text
-                    and (text.startswith("支出", e) or e in concept_starts)):
-                # "一般公共预算财政拨款支出", "…财政拨款基本支出": the fund of the spending named after it
-                term = Term(term.text, "fund", vocab.fund_words[term.text])
-            if term.category == "concept" and term.text.startswith("项目") and s > 0 and s not in ends:
-                before = text[s - 1]
-                if _HAN.match(before) and before not in _GLUE_CHARS and before not in _BEFORE_PROJECT:
-                    continue  # "乡村振兴项目支出": one named project's spending, not the department's 项目支出
-            if term.category == "concept" and names_a_count(vocab, text, term, e):
-                continue  # "公务用车购置数", "公务接待批次": a count of cars or of visits, not the money spent on them
-            if term.category == "concept" and self.vocab.concepts[term.id].generic and _class_marked(text, s):
-                continue  # "一般公共服务（类）支出": a functional class's spending, not the total
-            if term.category == "concept" and len(term.text) <= 2:
-                before = text[s - 1] if s > 0 else ""
-                after = text[e] if e < len(text) else ""
-                if _HAN.match(before) and s not in ends and before not in _GLUE_CHARS:
-                    continue
-                if _HAN.match(after) and e not in starts and after not in _GLUE_CHARS:
-                    continue
-            kept.append((s, e, term))
-        result = tuple(kept)
-        if len(text) <= MEMO_TEXT:
-            if len(memo) >= MEMO_SIZE:
-                memo.clear()
-            memo[key] = result
-        return result
 
     def _named(self, name: str, unit: str) -> tuple[str | None, str]:
         """The concept (the most specific one) and the state a name of a "分别为" list gives."""

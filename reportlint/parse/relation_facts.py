@@ -10,6 +10,7 @@ from reportlint import patterns
 from reportlint.document import Relation
 from reportlint.parse.comparison import is_reference
 from reportlint.parse.drafts import _FILLER, _HAN, _RATE_LABEL_END, Draft, _key, _same_measure
+from reportlint.parse.shares import ShareReader
 
 _OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
 _NOT_DONE = patterns.compile(r"未|尚未|没有|部分完成|正在")
@@ -41,7 +42,7 @@ _YEAR_ON_YEAR = patterns.compile(r"(?:比|较|与)\s*(?:上年|去年|上年度|
 _ADJUSTMENT_WORDS = patterns.compile(r"年中|年内|预算|资金|经费")
 
 
-class RelationFinder:
+class RelationFinder(ShareReader):
     """The relations a paragraph states between its figures, once its sentences have been read."""
 
     def _paragraph_relations(self, sentence_ids: list[int]) -> None:

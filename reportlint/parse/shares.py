@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportlint import patterns
 from reportlint.document import Relation
 from reportlint.parse.drafts import _HAN, Draft, _same_measure
+from reportlint.parse.breakdowns import BreakdownReader
 from reportlint.parse.lists import _last_level
 
 _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
@@ -33,7 +34,7 @@ def _may_be_whole(candidate: Draft, whole_words: str) -> bool:
     return not (_TOTAL_WORD.search(whole_words) and candidate.q.get("of", "fragment") != "fragment")
 
 
-class ShareReader:
+class ShareReader(BreakdownReader):
     def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: list[dict] = (),
                part: int | None = None, whole_words: str | None = None, whole_id: int | None = None) -> None:
         """The relation a share states: its part (the last amount before it, or ``part`` for the items of a

@@ -7,6 +7,7 @@ from reportlint import patterns
 from reportlint.document import Relation, Table, TablePlace
 from reportlint.parse.drafts import _DIGIT, _YEAR, Draft, _key, _same_measure, damage, names_a_count, unit_fits
 from reportlint.parse.numbers import parse_cell_number
+from reportlint.parse.relation_facts import RelationFinder
 from reportlint.parse.tables import is_key_value, row_labels
 
 _LABEL_VALUE_CELL = patterns.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*$")
@@ -88,7 +89,7 @@ def _column_numbers(cells) -> bool:
     return len(numbers) >= 3 and len(numbers) == len(texts) and numbers == [str(k) for k in range(1, len(numbers) + 1)]
 
 
-class TableReader:
+class TableReader(RelationFinder):
     """Each cell a figure labelled by its row and column; sums over 合计 rows and columns, identities and
     rates within a row or a column; running text in a cell read as prose."""
 
