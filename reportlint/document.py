@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
+
+if TYPE_CHECKING:  # normalize builds on Pos and Span: imported for the annotations only
+    from reportlint.parse.normalize import NormText
 
 
 @dataclass(frozen=True, order=True)
@@ -45,7 +48,7 @@ class Cell:
     text: str  # normalised text of the cell
     raw: str  # original text
     span: Optional[Span]
-    norm: object = field(default=None, compare=False, repr=False)  # NormText of the cell (positions)
+    norm: Optional[NormText] = field(default=None, compare=False, repr=False)  # NormText of the cell (positions)
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,7 @@ class Document:
     relations: tuple[Relation, ...]
     sentences: tuple[tuple[int, int, str], ...] = field(default=())  # (first line, last line, normalised text)
     kind: str = ""  # detected report kind (profile name)
-    norm_lines: tuple = field(default=(), compare=False, repr=False)  # each line's NormText (simplified, positions kept)
+    norm_lines: tuple[NormText, ...] = field(default=(), compare=False, repr=False)  # each line's NormText (simplified, positions kept)
 
     def figure(self, fid: int) -> Figure:
         return self.figures[fid]

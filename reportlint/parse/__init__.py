@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlint import patterns
 
-from reportlint.document import Block, Document
+from reportlint.document import Block, Document, Heading, Table
 from reportlint.parse.facts import Extractor
 from reportlint.parse.normalize import normalize_line, to_simplified
 from reportlint.parse.read import decode, split_lines
@@ -25,8 +25,8 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Docu
     title, year = _title_and_year([n.text for n in norm_lines])
     extractor = Extractor(vocabulary(), year, project_report="项目" in title)
     blocks: list[Block] = []
-    headings = []
-    tables = []
+    headings: list[Heading] = []
+    tables: list[Table] = []
     recent: list[str] = []
     for item in segment(lines, norm_lines):
         if isinstance(item, RawParagraph):
@@ -49,7 +49,7 @@ def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Docu
     return Document(
         path=path, encoding=encoding, text=text, lines=tuple(lines), title=title, year=year,
         blocks=tuple(blocks), headings=tuple(headings), tables=tuple(tables), figures=tuple(figures),
-        relations=tuple(extractor.relations), sentences=tuple(extractor.sentences), norm_lines=tuple(norm_lines),
+        relations=tuple(extractor.final_relations()), sentences=tuple(extractor.sentences), norm_lines=tuple(norm_lines),
     )
 
 

@@ -4,12 +4,14 @@ items belong to it. A mixin of ``facts.Extractor`` (which gives it ``vocab``, ``
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from reportlint import patterns
 from reportlint.document import Relation
 from reportlint.parse.comparison import is_reference
 from reportlint.parse.drafts import Draft, _same_measure
 from reportlint.parse.lists import _counted_classes, _score_breakdown
-from reportlint.parse.reader_state import ReaderState
+from reportlint.parse.reader_state import Breakdown, ReaderState
 
 _CLAUSE_BREAK = patterns.compile(r"[，,;；:：。]")
 
@@ -28,7 +30,7 @@ class BreakdownReader(ReaderState):
             self.relations.append(Relation("breakdown", total_id, tuple(parts), complete=True, explicit=False,
                                            note="bracketed"))
 
-    def _sibling(self, breakdown: dict | None, concept: str | None) -> bool:
+    def _sibling(self, breakdown: Breakdown | None, concept: str | None) -> bool:
         """Whether ``concept`` is another part, beside the ones listed, of the breakdown's total (by an identity)."""
         if breakdown is None or concept is None or not breakdown["parts"]:
             return False
@@ -45,7 +47,7 @@ class BreakdownReader(ReaderState):
                 return True
         return False
 
-    def _parallel(self, breakdown: dict | None, concept: str | None, label: str) -> bool:
+    def _parallel(self, breakdown: Breakdown | None, concept: str | None, label: str) -> bool:
         """Whether an item the vocabulary cannot name is worded like the first item of the list
         ("一般公共服务（类）支出800万元；社会保障和就业（类）支出200万元"): the same ending of the name."""
         if breakdown is None or concept is not None or not breakdown["parts"]:
@@ -98,7 +100,7 @@ class BreakdownReader(ReaderState):
             self.relations.append(Relation("breakdown", fid, tuple(reversed(parts)), complete=True, explicit=True,
                                            note="listed"))
 
-    def _breakdown_relation(self, breakdown: dict) -> Relation | None:
+    def _breakdown_relation(self, breakdown: Breakdown) -> Relation | None:
         total = self.drafts[breakdown["total"]]
         parts = tuple(breakdown["parts"])
         owner = self._total_that_has(total, [self.drafts[p] for p in parts])
@@ -157,9 +159,9 @@ class _Earlier:
     """The drafts of ``ids[:k]``, read from the last one back only as far as ``is_reference`` needs (a list
     built for each 其中 of a long sentence would make the sentence quadratic)."""
 
-    def __init__(self, drafts, ids: list[int], k: int):
+    def __init__(self, drafts: list[Draft], ids: list[int], k: int) -> None:
         self.drafts, self.ids, self.k = drafts, ids, k
 
-    def __reversed__(self):
+    def __reversed__(self) -> Iterator[Draft]:
         drafts, ids = self.drafts, self.ids
         return (drafts[ids[i]] for i in range(self.k - 1, -1, -1))

@@ -13,14 +13,17 @@ paragraph's figures (both mixins of ``Extractor``); ``drafts`` holds what the th
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from reportlint import patterns
-from reportlint.document import Figure
+from reportlint.document import Figure, Relation
 from reportlint.parse.drafts import (_DIGIT, _FILLER, _HAN, _RATE_LABEL_END, _YEAR, Draft, _same_measure, damage,
                                      unit_fits)
 from reportlint.parse.lists import (_bracket_owners, _bracketed_lists, _item_subject, _list_opened, _opener_names,
                                     _respective_shares, _respectively, _says_progress)
 from reportlint.parse.normalize import NormText
 from reportlint.parse.numbers import find_numbers
+from reportlint.parse.reader_state import Breakdown, TermHit
 from reportlint.parse.table_facts import TableReader
 from reportlint.rules import Vocabulary
 
@@ -109,7 +112,7 @@ class Extractor(TableReader):
         self.flush(keep=carry)
         self._paragraph_relations(paragraph_sentences)
 
-    def flush(self, keep: dict | None = None) -> None:
+    def flush(self, keep: Breakdown | None = None) -> None:
         """Turn the open breakdowns into relations (all but ``keep``, whose list may go on)."""
         still_open = []
         for item in self._open:
@@ -141,7 +144,7 @@ class Extractor(TableReader):
         return not _HAN.search(rest)
 
     def _sentence(self, norm: NormText, base: int, sentence: str, sid: int, block: int,
-                  carry: dict | None = None) -> dict | None:
+                  carry: Breakdown | None = None) -> Breakdown | None:
         vocab = self.vocab
         numbers = find_numbers(sentence)
         if not numbers:
@@ -159,7 +162,7 @@ class Extractor(TableReader):
                                         head_year[0] if head_year else str(self.doc_year or ""))
         subject: str | None = self._item or None  # "2.公务接待费。全年支出…": the item named is the subject
         previous_end = 0
-        breakdown: dict | None = carry
+        breakdown: Breakdown | None = carry
         carried = carry is not None
         open_breakdowns = self._open
         ids: list[int] = []
@@ -388,8 +391,7 @@ class Extractor(TableReader):
         """The figures, each with its text as the original ``lines`` write it (full-width digits, 萬元 and
         all) — built once, not built and then replaced."""
         self.flush()
-        self.relations = [r for r in self.relations if r is not None]
-        out = []
+        out: list[Figure] = []
         for d in self.drafts:
             out.append(Figure(
                 id=d.id, text=_as_written(d, lines), value=d.value, decimals=d.decimals, unit=d.unit, span=d.span,
@@ -398,8 +400,13 @@ class Extractor(TableReader):
             ))
         return out
 
+    def final_relations(self) -> list[Relation]:
+        """The relations read, once ``figures()`` has closed the last lists (the places of lists that gave no
+        relation dropped)."""
+        return [r for r in self.relations if r is not None]
 
-def _as_written(d: Draft, lines) -> str:
+
+def _as_written(d: Draft, lines: Sequence[str]) -> str:
     """A draft's text as the original line has it."""
     start, end = d.span.start, d.span.end
     if start.line == end.line and 0 < start.line <= len(lines):
@@ -409,12 +416,12 @@ def _as_written(d: Draft, lines) -> str:
     return d.text
 
 
-def _strip_terms(label: str, terms, start: int) -> str:
+def _strip_terms(label: str, terms: Sequence[TermHit], start: int) -> str:
     """The gap between a concept's words and the number, with vocabulary words blanked out."""
     return _blank(label, [(s, e) for s, e, _ in terms])[start:]
 
 
-def _mask(text: str, terms) -> str:
+def _mask(text: str, terms: Sequence[TermHit]) -> str:
     return _blank(text, [(s, e) for s, e, term in terms if term.category == "concept"])
 
 

@@ -9,7 +9,7 @@ classes, each adding its readings to the one before: ``ReaderState`` ← ``Break
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from reportlint import patterns
 from reportlint.document import Relation
@@ -20,6 +20,7 @@ from reportlint.rules import MEMO_SIZE, MEMO_TEXT, Term, Vocabulary
 TermHit = tuple[int, int, Term]  # (start, end, term) of a vocabulary word found in a text
 # an open breakdown: its total, parts, list words and place (a dict while the list may still go on)
 Breakdown = dict[str, Any]
+SumKey = tuple[Optional[int], tuple[int, ...]]  # (total, sorted parts) of a sum already read
 
 _CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
 _SPACE = patterns.compile(r"\s")
@@ -49,7 +50,8 @@ class ReaderState:
         self.vocab = vocab
         self.doc_year = doc_year
         self.drafts: list[Draft] = []
-        self.relations: list[Relation] = []
+        # None: the place of a list not closed yet (facts.flush fills it in; figures() drops those left empty)
+        self.relations: list[Relation | None] = []
         self.sentences: list[tuple[int, int, str]] = []
         self.sentence_figures: list[list[int]] = []
         # what a sentence opens with, before its first figure: (concept, state, year) — the subject of a
@@ -59,7 +61,7 @@ class ReaderState:
         self._carry: Breakdown | None = None  # the breakdown the next paragraph may continue
         self._item: str | None = None  # the subject of the enumerated item being read (lists._item_subject)
         self._item_start = False  # whether the paragraph being read opens with an item marker (1、, （二）, ③)
-        self._sum_keys: set[tuple] = set()  # (total, sorted parts) of the breakdowns and identities so far
+        self._sum_keys: set[SumKey] = set()  # (total, sorted parts) of the breakdowns and identities so far
         self._sum_upto = 0  # how many of self.relations _sum_keys has seen (relation_facts._known_sums)
         self._part_of: dict[int, tuple[int, int | None]] = {}  # part → (index, total) of its last breakdown so far
         self._concept_index: dict[str | None, list[int]] = {}  # concept → ids of its drafts (relation_facts._earlier)

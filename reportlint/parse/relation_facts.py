@@ -5,11 +5,13 @@ differences, balances and rates: a mixin of ``facts.Extractor`` (which gives it 
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Iterator
 
 from reportlint import patterns
 from reportlint.document import Relation
 from reportlint.parse.comparison import is_reference
 from reportlint.parse.drafts import _FILLER, _HAN, _RATE_LABEL_END, Draft, _key, _same_measure
+from reportlint.parse.reader_state import SumKey
 from reportlint.parse.shares import ShareReader
 
 _OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
@@ -91,7 +93,7 @@ class RelationFinder(ShareReader):
         if len(drafts) < 3:
             return  # a total and at least two parts
         concepts = {d.concept for d in drafts}
-        existing = None
+        existing: set[SumKey] | None = None
         for identity in self.vocab.identities:
             if identity.total not in concepts:
                 continue
@@ -100,7 +102,7 @@ class RelationFinder(ShareReader):
                 key = _key(total)
                 if sum(1 for t in totals if _key(t) == key) > 1:
                     continue  # several figures could be the total: no unique reading, so no identity to judge
-                parts = []
+                parts: list[int] = []
                 for concept in identity.parts + identity.optional:
                     match = [d for d in drafts if d.concept == concept and _same_measure(d.unit, total.unit)
                              and (_key(d) == key or paragraph and not d.q.get("entity") and _key(d)[:3] == key[:3]
@@ -115,11 +117,11 @@ class RelationFinder(ShareReader):
                     parts.append(match[0].id)
                 if parts and existing is None:
                     existing = self._known_sums()
-                if parts and (total.id, tuple(sorted(parts))) not in existing:
+                if existing is not None and parts and (total.id, tuple(sorted(parts))) not in existing:
                     self.relations.append(Relation("identity", total.id, tuple(parts), complete=identity.exact,
                                                    explicit=False, note=identity.name))
 
-    def _earlier(self, concepts: tuple, before: int) -> list[Draft]:
+    def _earlier(self, concepts: tuple[str | None, ...], before: int) -> list[Draft]:
         """The drafts of any of ``concepts`` with an id below ``before``, in order: from an index by concept kept
         up to date as drafts are read (a draft's concept is set before it is added), not a scan of every
         draft of the report for each rate or change."""
@@ -133,13 +135,14 @@ class RelationFinder(ShareReader):
             ids += found[:bisect_left(found, before)]
         return [drafts[k] for k in sorted(ids)]
 
-    def _known_sums(self) -> set[tuple]:
+    def _known_sums(self) -> set[SumKey]:
         """(total, sorted parts) of every breakdown and identity found so far: the relations added since the
         last call are read (flush() adds the lists it closes), not the whole report's again for each sentence."""
         relations = self.relations
         for k in range(self._sum_upto, len(relations)):
-            if relations[k] is not None:
-                self._index_relation(k, relations[k])
+            relation = relations[k]
+            if relation is not None:
+                self._index_relation(k, relation)
         self._sum_upto = len(relations)
         return self._sum_keys
 
@@ -265,7 +268,7 @@ class RelationFinder(ShareReader):
                 self.relations.append(Relation("adjust", adjusted.id, (initial.id, delta.id), explicit=True,
                                                direction=direction))
 
-    def _year_on_year(self, ids: list[int], just_read: list) -> None:
+    def _year_on_year(self, ids: list[int], just_read: list[Relation | None]) -> None:
         """"2023年收入总计X，上年收入总计Y，比上年增加Δ" and "本年支出X，比上年Y减少Δ" with no rate after Δ (a rate
         makes it ``_changes``'s): X = Y ± Δ, when Y is X's value of the year before, stated right after X."""
         taken = {r.total for r in just_read if r is not None and r.kind == "adjust"}  # _changes' and _adjustments'
@@ -364,7 +367,7 @@ class RelationFinder(ShareReader):
                     self.relations.append(Relation("rate", None, (), result=fid, explicit=False,
                                                    alternatives=pairs, note="count"))
 
-    def _remainder_rate(self, rate: Draft, before: list[Draft]) -> bool:
+    def _remainder_rate(self, rate: Draft, before: _Before) -> bool:
         """"资金支付18501.096万元，未支703万元，支付率95%": the rate right after an amount done and the amount left
         undone (rules/concepts.toml [change] remainder) is done / (done + left), explicitly."""
         if len(before) < 2:
@@ -379,7 +382,7 @@ class RelationFinder(ShareReader):
         self.relations.append(Relation("remainder-rate", None, (done.id, left.id), result=rate.id, explicit=True))
         return True
 
-    def _money_rate(self, rate: Draft, before: list[Draft]) -> None:
+    def _money_rate(self, rate: Draft, before: _Before) -> None:
         """执行率 = the actual amount just before the rate over the budgets of its scope in the paragraph (or,
         for 执行率 with none there, those stated earlier)."""
         money = [d for d in before if d.q.get("kind") == "level" and d.is_money_like() and not d.approx]
@@ -402,7 +405,7 @@ class RelationFinder(ShareReader):
         elif rate.concept == "execution_rate":
             self._rate_over_stated_budget(rate, numerator)
 
-    def _count_rate_operands(self, rate: Draft, before: list[Draft], previous: int) -> tuple[tuple[int, int], ...]:
+    def _count_rate_operands(self, rate: Draft, before: _Before, previous: int) -> tuple[tuple[int, int], ...]:
         """(done, total) candidates among the counts of the rate's sentence; the count right before the rate
         is one of them ("发放问卷500份，回收有效问卷480份，满意率96%")."""
         vocab = self.vocab
@@ -443,21 +446,19 @@ class _Before:
     """The drafts of ``ids[:pos]`` (the figures of a paragraph before a rate), looked up when read: a list
     built for each rate of a long paragraph made it quadratic where only the last one or two are read."""
 
-    def __init__(self, drafts: list[Draft], ids: list[int], pos: int):
+    def __init__(self, drafts: list[Draft], ids: list[int], pos: int) -> None:
         self.drafts, self.ids, self.pos = drafts, ids, pos
 
     def __len__(self) -> int:
         return self.pos
 
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self.drafts[i] for i in self.ids[:self.pos][index]]
+    def __getitem__(self, index: int) -> Draft:
         if index < 0:
             index += self.pos
         if not 0 <= index < self.pos:
             raise IndexError(index)
         return self.drafts[self.ids[index]]
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Draft]:
         drafts, ids = self.drafts, self.ids
         return (drafts[ids[i]] for i in range(self.pos))

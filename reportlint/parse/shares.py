@@ -4,11 +4,14 @@ kept as an alternative reading). A mixin of ``facts.Extractor``."""
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from reportlint import patterns
 from reportlint.document import Relation
 from reportlint.parse.drafts import _HAN, Draft, _same_measure
 from reportlint.parse.breakdowns import BreakdownReader
 from reportlint.parse.lists import _last_level
+from reportlint.parse.reader_state import Breakdown
 
 _SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
 _OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
@@ -35,7 +38,7 @@ def _may_be_whole(candidate: Draft, whole_words: str) -> bool:
 
 
 class ShareReader(BreakdownReader):
-    def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: list[dict] = (),
+    def _share(self, fid: int, ids: list[int], label: str, open_breakdowns: Sequence[Breakdown] = (),
                part: int | None = None, whole_words: str | None = None, whole_id: int | None = None) -> None:
         """The relation a share states: its part (the last amount before it, or ``part`` for the items of a
         分别占 list) and its whole (named after 占 — ``whole_words`` for such a list —, or the total of the
@@ -46,10 +49,11 @@ class ShareReader(BreakdownReader):
                                            note=(whole_words or "").strip()))
             return
         if part is None and _OF_WHOLE.match(label) and len(ids) >= 3:  # "a，占W w的Y%": w is the whole, a the part
-            whole, part = ids[-2], _last_level(self.drafts, ids[:-2], self.drafts[ids[-2]].unit)
-            if part is not None and self.drafts[whole].q.get("kind") == "level":
-                self.relations.append(Relation("share", whole, (part,), result=fid, explicit=True,
-                                               note=self.drafts[whole].clause))
+            listed_whole = ids[-2]
+            part = _last_level(self.drafts, ids[:-2], self.drafts[listed_whole].unit)
+            if part is not None and self.drafts[listed_whole].q.get("kind") == "level":
+                self.relations.append(Relation("share", listed_whole, (part,), result=fid, explicit=True,
+                                               note=self.drafts[listed_whole].clause))
             return
         if part is None:
             part = _last_level(self.drafts, ids[:-1], None)

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+from typing import AbstractSet, Sequence
+
 from reportlint import patterns
-from reportlint.document import Relation, Table, TablePlace
+from reportlint.document import Cell, Relation, Table, TablePlace
 from reportlint.parse.drafts import _DIGIT, _YEAR, Draft, _key, _same_measure, damage, names_a_count, unit_fits
 from reportlint.parse.numbers import parse_cell_number
 from reportlint.parse.relation_facts import RelationFinder
 from reportlint.parse.tables import is_key_value, row_labels
+from reportlint.rules import RateIdentity
 
 _LABEL_VALUE_CELL = patterns.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*$")
 _TOTAL_ROW_LABEL = patterns.compile(r"^(合计|总计|小计)")
@@ -25,6 +28,11 @@ _LABEL_MAX = 30  # longer label cells are notes, not names
 _SUB_ROW = patterns.compile(r"^\s*(其中|含|包括)|^\s+")
 _DIGITS = patterns.compile(r"\d+")
 _NUMERALS = patterns.compile(r"[一二三四五六七八九十]+")
+
+
+def _column(d: Draft) -> int:
+    """The column of a table cell's draft (-1 for a draft from prose)."""
+    return d.table.col if d.table is not None else -1
 
 
 def _row_style(marker: str) -> str:
@@ -80,7 +88,7 @@ def _is_title(caption: str) -> bool:
 _COLUMN_NUMBER_LABEL = patterns.compile(r"^(?:栏次|行次|栏号|序号|列次)$")
 
 
-def _column_numbers(cells) -> bool:
+def _column_numbers(cells: Sequence[Cell]) -> bool:
     """A row that numbers the columns: labelled 栏次/行次, or holding only 1, 2, 3, … in order."""
     texts = [c.text for c in cells if c.text]
     if any(_COLUMN_NUMBER_LABEL.match(t) for t in texts):
@@ -182,7 +190,7 @@ class TableReader(RelationFinder):
             if total.unit == "%" and total.value != 100:
                 continue  # a column of rates (增减率, 执行率): the 合计 row's rate is not the sum of the rows' rates
             col = total.table.col
-            parts = [f for r in items for f in by_row.get(r, ()) if self.drafts[f].table.col == col]
+            parts = [f for r in items for f in by_row.get(r, ()) if _column(self.drafts[f]) == col]
             # the item rows are there; those with this cell empty count as 0 (汇总 = 局机关 when the others are blank)
             if parts and all(_same_measure(self.drafts[p].unit, total.unit) for p in parts):
                 self.relations.append(Relation("table-sum", total_id, tuple(parts), complete=True, explicit=True,
@@ -209,7 +217,7 @@ class TableReader(RelationFinder):
         if not _OTHER_LABEL.match(labels[-1]) and not self._names_every_part(table.rows[header_row][total_col].text or "", labels):
             return  # the columns under 其中 may be only some of the parts
         for r, ids in by_row.items():
-            cells = {self.drafts[i].table.col: i for i in ids if self.drafts[i].table is not None}
+            cells = {_column(self.drafts[i]): i for i in ids if self.drafts[i].table is not None}
             total_id = cells.get(total_col)
             parts = [cells[c] for c in sub_cols if c in cells]
             if total_id is None or len(parts) < 2:
@@ -239,7 +247,7 @@ class TableReader(RelationFinder):
                 return True
         return False
 
-    def _short_rate_name(self, rate: Draft, rid) -> bool:
+    def _short_rate_name(self, rate: Draft, rid: RateIdentity) -> bool:
         """A rate cell headed by the rate's short name ("控制率" under "财政供养人员情况" for 人员控制率): its
         operands, once each in the row or column, decide which rate it is."""
         header = rate.table.column_header.split("/")[-1].strip() if rate.table else ""
@@ -256,9 +264,9 @@ class TableReader(RelationFinder):
         for terms, label in ((row_terms, row_label), (col_terms, col_label.split("/")[-1])):
             if any(t[2].category == "concept" and names_a_count(vocab, label, t[2], t[1]) for t in terms):
                 break  # "公务用车购置数", "国内公务接待批次": a count, not money
-            concepts = [t for t in terms if t[2].category == "concept"]
-            if concepts:
-                concept = concepts[-1][2].id
+            hits = [t for t in terms if t[2].category == "concept"]
+            if hits:
+                concept = hits[-1][2].id
                 break
         total_row = bool(_TOTAL_ROW_LABEL.search(row_label))
         if concept is None and draft.unit in ("元", "万元", "亿元") and total_row and _is_title(caption):
@@ -271,7 +279,7 @@ class TableReader(RelationFinder):
         draft.concept = concept
         draft.label = "/".join(x for x in (row_label, col_label) if x)
         draft.direct = concept is not None
-        q: dict = {"kind": "level"}
+        q: dict[str, str] = {"kind": "level"}
         state = ""
         for terms in (col_terms, row_terms, cap_terms):
             states = [t for t in terms if t[2].category == "state"]
@@ -309,16 +317,16 @@ class TableReader(RelationFinder):
             draft.unit = draft.unit or "分"
         draft.q = q
 
-    def _table_identities(self, group: list[int], empty: set[str] = frozenset()) -> None:
+    def _table_identities(self, group: list[int], empty: AbstractSet[str] = frozenset()) -> None:
         """Identities among the cells of one row or column; a part whose row is there with an empty cell
         counts as zero (forms leave 0 blank), as long as at least one part has a value."""
         drafts = [self.drafts[i] for i in group if self.drafts[i].q.get("kind") == "level"]
-        by_concept: dict[tuple, list[Draft]] = {}  # (concept, _key) → cells in order: a wide row stays linear
+        by_concept: dict[tuple[str | None, tuple[str, ...]], list[Draft]] = {}  # (concept, _key) → cells in order: a wide row stays linear
         for d in drafts:
             by_concept.setdefault((d.concept, _key(d)), []).append(d)
         for identity in self.vocab.identities:
             for total in [d for d in drafts if d.concept == identity.total]:
-                parts = []
+                parts: list[int] = []
                 total_key = _key(total)
                 for concept in identity.parts + identity.optional:
                     match = by_concept.get((concept, total_key), [])
