@@ -12,6 +12,7 @@ machine), so a pattern that ``re`` reads the same way is compiled with ``re``; o
 from __future__ import annotations
 
 import re
+from typing import cast
 
 # \p{Han} (Unicode 15 as the regex module knew it in 2024), as ranges. Deliberately fixed: a newer ``regex``
 # or Python knows more Han characters (Unicode 16, 17…), and the linter's results must not depend on which
@@ -26,7 +27,7 @@ _HAN_IN_SET = re.compile(r"\[(?:[^\]\\]|\\.)*\\p\{Han\}")
 _PLAIN_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE
 
 
-def compile(pattern: str, flags: int = 0):  # noqa: A001 - the name says what it does
+def compile(pattern: str, flags: int = 0) -> "re.Pattern[str]":  # noqa: A001 - the name says what it does
     """``pattern`` compiled with ``re`` when it can be, else with ``regex`` (imported only then: every
     pattern of the package compiles with ``re`` today, so linting does not pay for importing ``regex``)."""
     if not (flags & ~_PLAIN_FLAGS or "[[:" in pattern or _HAN_IN_SET.search(pattern)):
@@ -36,4 +37,5 @@ def compile(pattern: str, flags: int = 0):  # noqa: A001 - the name says what it
             pass
     import regex
 
-    return regex.compile(pattern, flags)
+    # a ``regex`` pattern offers every method of ``re.Pattern`` that the package calls
+    return cast("re.Pattern[str]", regex.compile(pattern, flags))

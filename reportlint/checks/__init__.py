@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar, cast
 
-from reportlint.document import Document, Figure, Span
+from reportlint.document import Document, Figure, Relation, Span
 from reportlint.finding import Finding, Related
 from reportlint import patterns
+
+if TYPE_CHECKING:
+    from reportlint.parse.normalize import NormText
+
+T = TypeVar("T")
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
 _CLAUSE_BREAK = patterns.compile(r"[，,;；。:：、(（)）]")
@@ -75,7 +80,7 @@ OPT_IN_BELOW = 0.6
 MIN_MEASURED = 5
 
 
-def _measured() -> dict:
+def _measured() -> dict[str, Any]:
     from reportlint.rules import RULES_DIR, load_toml
 
     path = RULES_DIR / "precision.toml"
@@ -99,8 +104,11 @@ def by_precision(code: str, severity: str) -> tuple[str, tuple[int, int] | None,
     return severity, (true, total), ratio < OPT_IN_BELOW
 
 
-def rule(code: str, name: str, severity: str):
-    def register(func):
+RuleFunc = TypeVar("RuleFunc", bound=Callable[["Context"], Iterable[Finding]])
+
+
+def rule(code: str, name: str, severity: str) -> Callable[[RuleFunc], RuleFunc]:
+    def register(func: RuleFunc) -> RuleFunc:
         effective, measured, opt_in = by_precision(code, severity)
         REGISTRY[code] = Rule(code, name, effective, func, func.__doc__ or "", declared=severity,
                               precision=measured, opt_in=opt_in)
@@ -135,16 +143,16 @@ class Context:
         self._breaks: dict[int, list[int] | None] = {}  # long simplified lines: where their hard breaks are
         self._once: dict[str, object] = {}
 
-    def once(self, key: str, compute):
+    def once(self, key: str, compute: Callable[["Context"], T]) -> T:
         """``compute(self)``, worked out once per document for the rules that share it."""
         if key not in self._once:
             self._once[key] = compute(self)
-        return self._once[key]
+        return cast(T, self._once[key])  # stored by this method from ``compute`` under this key
 
-    def normalised_lines(self):
+    def normalised_lines(self) -> list[tuple[int, NormText]]:
         """(line number, NormText) of every line, simplified and normalised (positions kept), once per document."""
 
-        def compute(ctx: "Context"):
+        def compute(ctx: "Context") -> list[tuple[int, NormText]]:
             if ctx.doc.norm_lines:  # the parser's own, when the document came from it
                 return list(enumerate(ctx.doc.norm_lines, start=1))
             from reportlint.parse.normalize import normalize_line, to_simplified
@@ -177,7 +185,7 @@ class Context:
             return f"第{fig.span.start.line}行（表格“{fig.table.row_header or fig.table.column_header}”）"
         return f"第{fig.span.start.line}行"
 
-    def sum_relations(self):
+    def sum_relations(self) -> Iterator[tuple[Relation, Figure, list[Figure]]]:
         """(relation, total, parts) for every breakdown and identity with a total."""
         doc = self.doc
         for rel in doc.relations:
