@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from reportlint import __version__
+from reportlint import __version__, build_kind
 from reportlint.cli_check import check, stdout_utf8
 from reportlint.cli_emit import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Emit, emit, parse_reports
 from reportlint.cli_guard import expand, guard_closed_stdout, need, refuse_command_typo, refuse_overwrites, silence_stdout
@@ -63,7 +63,7 @@ _stdout_utf8 = stdout_utf8
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
+@click.version_option(__version__, prog_name="reportlint", message=f"%(prog)s %(version)s ({build_kind()})")
 def main():
     """reportlint — 预算绩效报告一致性检查 (a linter for Chinese budget-performance reports).
 

@@ -1,0 +1,165 @@
+"""Pure Python and the compiled build (mypyc), side by side in one run (issue #17).
+
+``bench/run`` calls :func:`compare`; ``python bench/variants.py [--rounds N] [--tree DIR]`` runs it alone.
+
+A compiled copy of the package is built in a temporary folder (``REPORTLINT_MYPYC=1 setup.py build_ext
+--inplace``: the current Python needs mypy, ``pip install -e '.[typecheck]'``), or taken from ``--tree``. Each
+variant runs from its own folder through ``PYTHONPATH``, so both are looked up the same way. Measured, in
+interleaved rounds (the machine is shared and noisy; the median of the rounds is reported):
+
+* CPU time (user + system of the child) of ``--jobs 1`` on dense generated reports: reports a second a core,
+  and the ratio to a bare ``regex`` number scan of the same files;
+* start-up: wall time of ``reportlint`` on one small report against ``python -c pass``;
+* peak RSS on the dense reports;
+* whether the findings on the whole corpus (``../shared/corpus`` when present, the examples, the dense
+  reports) are byte-identical: pure ``--jobs 1``, compiled ``--jobs 1``, compiled ``--jobs 2``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+NEWLINE = b"\n"
+SHARED = Path(os.environ.get("REPORTLINT_SHARED", ROOT.parent / "shared"))
+
+# what the probe prints for a command it runs: CPU seconds (user + system) and peak RSS (KB) of that child
+PROBE = ("import resource, subprocess, sys\n"
+         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+         "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+         "print(u.ru_utime + u.ru_stime, u.ru_maxrss)\n")
+
+SCAN = (
+    "import regex, sys, pathlib\n"
+    "pattern = regex.compile(r'\\d+(?:\\.\\d+)?')\n"
+    "n = 0\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.txt')):\n"
+    "    n += len(pattern.findall(p.read_text(encoding='utf-8')))\n"
+    "print(n)\n"
+)
+
+
+def build_compiled(dest: Path) -> Path:
+    """A copy of the package compiled in place with mypyc; returns the folder to put on PYTHONPATH."""
+    for name in ("reportlint", "_build"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    for name in ("setup.py", "pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, dest / name)
+    env = dict(os.environ, REPORTLINT_MYPYC="1")
+    done = subprocess.run([PY, "setup.py", "build_ext", "--inplace", "-j", str(os.cpu_count() or 1)], cwd=dest,
+                          env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"the compiled build failed (is mypy installed? pip install -e '.[typecheck]'):\n{done.stderr[-3000:]}")
+    return dest
+
+
+def _env(tree: Path) -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(tree))
+
+
+def _probe(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    out = subprocess.run([PY, "-c", PROBE, *cmd], capture_output=True, text=True, env=env, cwd=ROOT)
+    cpu, rss = out.stdout.split()
+    return float(cpu), int(rss)
+
+
+def _wall(cmd: list[str], env: dict[str, str], repeat: int) -> float:
+    import time
+
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _findings(tree: Path, paths: list[Path], jobs: int) -> bytes:
+    cmd = [PY, "-m", "reportlint", *map(str, paths), "--format", "concise", "--jobs", str(jobs)]
+    return subprocess.run(cmd, capture_output=True, env=_env(tree), cwd=ROOT).stdout
+
+
+def _build_kind(tree: Path) -> str:
+    cmd = [PY, "-m", "reportlint", "--version"]
+    return subprocess.run(cmd, capture_output=True, text=True, env=_env(tree), cwd=ROOT).stdout.strip()
+
+
+def compare(dense: Path, one: Path, rounds: int = 3, tree: Path | None = None) -> list[tuple[str, str, str, str]]:
+    """Rows (measure, pure, compiled, target) for the dense reports in ``dense`` and the small report ``one``."""
+    n = len(list(dense.glob("*.txt")))
+    with tempfile.TemporaryDirectory() as tmp:
+        compiled = tree or build_compiled(Path(tmp))
+        variants = {"pure": ROOT, "compiled": compiled}
+        kinds = {name: _build_kind(t) for name, t in variants.items()}
+        if "compiled" not in kinds["compiled"]:
+            sys.exit(f"the compiled tree does not run compiled code: {kinds['compiled']}")
+        cpu: dict[str, list[float]] = {name: [] for name in variants}
+        rss: dict[str, list[int]] = {name: [] for name in variants}
+        start: dict[str, list[float]] = {name: [] for name in variants}
+        scan, python_pass = [], []
+        lint = [PY, "-m", "reportlint"]
+        for _ in range(rounds):  # interleaved: each round runs every variant once
+            scan.append(_probe([PY, "-c", SCAN, str(dense)], dict(os.environ))[0])
+            python_pass.append(_wall([PY, "-c", "pass"], dict(os.environ), 5))
+            for name, t in variants.items():
+                seconds, kb = _probe(lint + [str(dense), "--format", "concise", "--jobs", "1"], _env(t))
+                cpu[name].append(seconds)
+                rss[name].append(kb)
+                start[name].append(_wall(lint + [str(one), "--format", "concise"], _env(t), 5))
+        corpus = [p for p in (SHARED / "corpus", ROOT / "examples", dense) if p.exists()]
+        outputs = {"pure --jobs 1": _findings(ROOT, corpus, 1), "compiled --jobs 1": _findings(compiled, corpus, 1),
+                   "compiled --jobs 2": _findings(compiled, corpus, 2)}
+    med = statistics.median
+    base_scan, base_pass = med(scan), med(python_pass)
+    same = len(set(outputs.values())) == 1
+    lines = outputs["pure --jobs 1"].count(NEWLINE)
+    rows = [
+        (f"reports/s a core, --jobs 1, {n} dense reports (CPU)", *(f"{n / med(cpu[v]):.0f}" for v in variants),
+         "pure >= 90, compiled >= 150"),
+        ("× a bare regex number scan (CPU)", *(f"{med(cpu[v]) / base_scan:.1f}×" for v in variants),
+         "compiled <= 25× (<= 10× needs the whole pipeline native)"),
+        ("start-up, one small report (wall)",
+         *(f"{med(start[v]) * 1000:.0f} ms = {med(start[v]) / base_pass:.1f}× python -c pass" for v in variants),
+         f"<= 8× (python -c pass: {base_pass * 1000:.0f} ms)"),
+        ("peak RSS, the dense reports", *(f"{med(rss[v]) / 1024:.0f} MB" for v in variants), "flat"),
+        (f"findings on the corpus ({lines} lines)", "identical" if same else "DIFFER", " / ".join(outputs),
+         "identical"),
+    ]
+    if not same:
+        for name, out in outputs.items():
+            print(f"  {name}: {out.count(NEWLINE)} lines", file=sys.stderr)
+    return rows
+
+
+def print_rows(rows: list[tuple[str, str, str, str]]) -> None:
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'pure':<36} {'compiled':<36} target")
+    for name, pure, compiled, target in rows:
+        print(f"{name:<{width}}  {pure:<36} {compiled:<36} {target}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=300, help="dense generated reports (default 300)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--tree", type=Path, help="an already compiled copy of the project (skips the build)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        dense = Path(tmp) / "dense"
+        subprocess.run([PY, str(HERE / "generate.py"), str(dense), str(args.reports)], check=True)
+        one = ROOT / "examples" / "clean.txt"
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        print_rows(compare(dense, one, args.rounds, args.tree))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""The optional compiled build (mypyc): opt-in, the same modules mypy keeps strict, the same bounds everywhere."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
+
+import pytest
+
+from reportlint import build_kind
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def backend():
+    return _load("reportlint_build_backend", ROOT / "_build" / "backend.py")
+
+
+@pytest.fixture(scope="module")
+def setup_py(monkeypatch_module):
+    import setuptools
+
+    monkeypatch_module.setattr(setuptools, "setup", lambda **kwargs: None)  # read the module, build nothing
+    monkeypatch_module.delenv("REPORTLINT_MYPYC", raising=False)
+    return _load("reportlint_setup", ROOT / "setup.py")
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
+
+
+def test_the_backend_asks_for_mypy_only_when_the_compiled_build_is_asked_for(backend, monkeypatch):
+    monkeypatch.delenv("REPORTLINT_MYPYC", raising=False)
+    assert not [r for r in backend.get_requires_for_build_wheel() if r.startswith("mypy")]
+    monkeypatch.setenv("REPORTLINT_MYPYC", "1")
+    wheel = backend.get_requires_for_build_wheel()
+    assert [r for r in wheel if r.startswith("mypy")] == ["mypy>=1.18,<2"]
+    assert set(backend.MYPYC_REQUIRES) <= set(backend.get_requires_for_build_editable())
+
+
+def test_the_build_requirements_are_the_typecheck_extra(backend):
+    """mypyc compiles what ``mypy`` checks in CI: one mypy, with one set of bounds."""
+    assert backend.MYPYC_REQUIRES == PYPROJECT["project"]["optional-dependencies"]["typecheck"]
+
+
+def test_the_compiled_modules_are_the_ones_mypy_keeps_strict(setup_py):
+    modules = setup_py.compiled_modules()
+    assert "reportlint/document.py" in modules
+    assert "reportlint/parse/facts.py" in modules and "reportlint/checks/sums.py" in modules
+    assert not [m for m in modules if not m.endswith(".py") or "/" not in m]
+    checked = PYPROJECT["tool"]["mypy"]["files"]
+    assert all(any(m == f or m.startswith(f + "/") for f in checked) for m in modules), checked
+    assert PYPROJECT["tool"]["mypy"]["strict"] is True
+
+
+def test_without_the_variable_setup_builds_no_extension(setup_py):
+    assert setup_py.ext_modules() == []
+
+
+def test_the_version_says_how_the_parser_runs():
+    compiled = any((ROOT / "reportlint" / "parse" / f"facts{s}").exists() for s in EXTENSION_SUFFIXES)
+    assert build_kind() == ("compiled (mypyc)" if compiled else "pure Python")
+    out = subprocess.run([sys.executable, "-m", "reportlint", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == f"reportlint 0.1.0 ({build_kind()})"
+
+
+def test_the_parser_really_is_compiled_when_the_build_says_so():
+    """In the compiled run of CI (``REPORTLINT_EXPECT_COMPILED=1``), the modules imported are the compiled ones."""
+    import os
+
+    import reportlint.checks.sums
+    import reportlint.document
+    import reportlint.parse.facts
+
+    expected = os.environ.get("REPORTLINT_EXPECT_COMPILED") == "1"
+    for module in (reportlint.parse.facts, reportlint.checks.sums, reportlint.document):
+        assert module.__file__.endswith(tuple(EXTENSION_SUFFIXES)) == expected, module.__file__
