@@ -18,8 +18,10 @@ Keys (all optional):
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlint.paths import anchored, folder_of, glob_matches
 
@@ -73,7 +75,7 @@ class Config:
         return bool(extra) and any(glob_matches(g, anchored(path, os.getcwd())) for g in extra)
 
 
-def _codes(value, key: str) -> list[str]:
+def _codes(value: object, key: str) -> list[str]:
     """A list of rule codes, prefixes or names as written (checked against the rules by the command line)."""
     if isinstance(value, str):
         value = [v for v in value.split(",")]
@@ -82,7 +84,7 @@ def _codes(value, key: str) -> list[str]:
     return [v.strip() for v in value if v.strip()]
 
 
-def parse_config(data: dict, path: str) -> Config:
+def parse_config(data: dict[str, Any], path: str) -> Config:
     """The configuration in ``data`` (read from ``path``); any wrong shape is a ConfigError naming the file."""
     try:
         return _parse(data, path)
@@ -91,7 +93,7 @@ def parse_config(data: dict, path: str) -> Config:
         raise ConfigError(message if message.startswith(f"{path}:") else f"{path}: {message}") from None
 
 
-def _parse(data: dict, path: str) -> Config:
+def _parse(data: dict[str, Any], path: str) -> Config:
     unknown = sorted(set(data) - KEYS)
     if unknown:
         raise ConfigError(f"{path}: unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(KEYS))})")
@@ -143,10 +145,13 @@ def _parse(data: dict, path: str) -> Config:
 CONFIG_MAX_BYTES = 1 << 20
 
 
-def read_toml(path: str) -> dict:
+def read_toml(path: str) -> dict[str, Any]:
     """Parse a TOML file (a regular file of at most 1 MiB: never a device or a FIFO). Any problem is a
     ConfigError naming the file and, for a syntax error, the line and column."""
-    import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
 
     from reportlint.parse.read import InputProblem, read_path
 
@@ -164,7 +169,7 @@ def read_toml(path: str) -> dict:
         raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
-def _tool_section(data: dict, path: str) -> dict | None:
+def _tool_section(data: dict[str, Any], path: str) -> dict[str, Any] | None:
     """``[tool.reportlint]`` of a pyproject.toml, None when absent; a ConfigError when it has the wrong shape."""
     tool = data.get("tool", {})
     if not isinstance(tool, dict):

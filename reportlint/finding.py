@@ -47,5 +47,5 @@ class Finding:
     def text(self, lang: str = "zh") -> str:
         return self.message if lang == "zh" or not self.message_en else self.message_en
 
-    def sort_key(self):
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

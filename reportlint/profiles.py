@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from reportlint.parse.normalize import normalize_text
 from reportlint.rules import RULES_DIR, load_toml
@@ -28,7 +28,7 @@ class Profile:
     sections: tuple[Section, ...]
 
 
-def profile_from_toml(data: dict) -> Profile:
+def profile_from_toml(data: dict[str, Any]) -> Profile:
     sections = tuple(
         Section(s["id"], s["name"], tuple(normalize_text(t) for t in s["terms"]), s.get("severity", "error"))
         for s in data.get("section", [])

@@ -8,16 +8,26 @@ is (上年为Y, 2022年度为Y, 年初预算Y after the actual X). A change afte
 
 from __future__ import annotations
 
+from typing import Iterator, Protocol
+
 from reportlint import patterns
 from reportlint.parse.drafts import Draft
 from reportlint.rules import vocabulary
+
+
+class _Backwards(Protocol):
+    """What ``is_reference`` reads the earlier drafts through: ``reversed()`` alone (a list, or the lazy
+    ``breakdowns._Earlier``, which has no ``__iter__`` and so is no ``typing.Reversible``)."""
+
+    def __reversed__(self) -> Iterator[Draft]: ...
+
 
 COMPARED_TO = patterns.compile(
     r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年|年初预算|全年预算|调整后预算|预算)"
     r"|(比|较)\p{Han}{1,8}?(预算|计划)")  # "较年初政府采购预算300万元节约14.40万元"
 
 
-def is_reference(level: Draft, earlier: list[Draft]) -> bool:
+def is_reference(level: Draft, earlier: _Backwards) -> bool:
     """Whether ``level`` is the reference of a comparison rather than the subject's own value: named after a
     comparison word, or a value of the year before (or a budget) stated after the subject's current actual value
     of the same concept in the same sentence."""

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from reportlint import patterns
 from reportlint.document import Span, TablePlace
+
+if TYPE_CHECKING:
+    from reportlint.rules import Term, Vocabulary
 
 _YEAR = patterns.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _RATE_LABEL_END = patterns.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
@@ -31,7 +35,7 @@ class Draft:
     span: Span
     concept: str | None = None
     label: str = ""
-    q: dict = field(default_factory=dict)
+    q: dict[str, str] = field(default_factory=dict)
     approx: str = ""
     direct: bool = False
     table: TablePlace | None = None
@@ -49,14 +53,14 @@ class Draft:
 _MONEY_NOUN_END = set("费出入金额款资")
 
 
-def names_a_count(vocab, text: str, term, end: int) -> bool:
+def names_a_count(vocab: Vocabulary, text: str, term: Term, end: int) -> bool:
     """Whether a money concept named without its money noun is followed by a count word: 公务用车购置数（辆）,
     国内公务接待批次, 公务接待人次 count cars and visits; they are not the money spent on them."""
     return (vocab.concepts[term.id].kind == "money" and term.text[-1] not in _MONEY_NOUN_END
             and text.startswith(vocab.count_after, end) and not text.startswith("数额", end))
 
 
-def damage(text: str, value, unit: str, gap: str, previous_unit: str | None) -> str:
+def damage(text: str, value: Decimal, unit: str, gap: str, previous_unit: str | None) -> str:
     """Why a number cannot be read as a figure, or "": table cells run together ("877383.91%",
     "3555035550355501082.12%": a percentage of five or more integer digits), or an amount right after another
     amount with nothing between them ("较上年决算数120.50万元36.20万元": the verb of the clause is missing).
@@ -92,7 +96,7 @@ def _same_measure(a: str, b: str) -> bool:
     return a == b
 
 
-def _key(d: Draft) -> tuple:
+def _key(d: Draft) -> tuple[str, str, str, str, str]:
     q = d.q
     return (q.get("state", ""), q.get("year", ""), q.get("fund", ""), q.get("entity", ""), q.get("of", ""))
 

@@ -257,16 +257,17 @@ class Extractor(TableReader):
             elif change:
                 direction = 1 if change.group() in vocab.increase else -1
                 kind = "change-rate" if number.unit == "%" else "change"
-            elif number.unit != "%" and vocab.against_reference is not None and vocab.against_reference.search(label):
+            elif (number.unit != "%" and vocab.against_reference is not None
+                  and (against := vocab.against_reference.search(label))):
                 # "支出决算1036.40万元，超过年初预算6.40万元": a difference against the budget, not a budget
-                direction = 1 if vocab.against_reference.search(label).group(1) in vocab.over_words else -1
+                direction = 1 if against.group(1) in vocab.over_words else -1
                 kind = "change"
             elif (number.unit == "%" and _OPEN_BRACKET_ONLY.match(label) and ids
                   and self.drafts[ids[-1]].q.get("kind") == "change"):
                 # "较上年减少1.5万元（42.86%）": the rate of the change it is bracketed after
                 direction = 1 if self.drafts[ids[-1]].q.get("direction") == "+" else -1
                 kind = "change-rate"
-            elif number.unit == "%" and _SHARE.search(label) and _BUDGET_WHOLE.search(_SHARE.search(label).group("whole")):
+            elif number.unit == "%" and (share := _SHARE.search(label)) and _BUDGET_WHOLE.search(share.group("whole")):
                 kind = "rate"  # "完成28,583万元，占调整预算105.47%": actual over a budget, a completion rate, not a share
             elif index in respective_shares or (number.unit == "%" and _SHARE.search(label)):
                 kind = "share"

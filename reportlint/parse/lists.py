@@ -5,10 +5,17 @@ a point. They see the sentence and its numbers, never the drafts' labels."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import TYPE_CHECKING, Sequence
 
 from reportlint import patterns
 from reportlint.parse.drafts import Draft, _same_measure
+
+if TYPE_CHECKING:
+    from reportlint.parse.numbers import NumberMatch
+    from reportlint.parse.reader_state import TermHit
+    from reportlint.rules import Vocabulary
 
 _CLAUSE_BREAK = patterns.compile(r"[，,;；:：。]")
 # what a bracket after a figure may hold that is not a part of it: another year's value, a budget, full marks
@@ -24,10 +31,10 @@ _BRACKET = patterns.compile(r"\s*\(([^()]{4,300})\)")
 _NOT_A_WHOLE_LIST = patterns.compile(r"含|包括|其中|等|约|以上|以下|不足|超过|比|较|上年|去年|同期|预算|计划|目标|占|增|减|为")
 
 
-def _bracketed_lists(sentence: str, numbers) -> list[tuple[int, list[int]]]:
+def _bracketed_lists(sentence: str, numbers: Sequence[NumberMatch]) -> list[tuple[int, list[int]]]:
     """(index of the total, indexes of the numbers inside) for each "X a（A b、B c）" in the sentence: a
     bracket right after a number, listing two or more items separated by 、，; and nothing else."""
-    out = []
+    out: list[tuple[int, list[int]]] = []
     for k, number in enumerate(numbers):
         m = _BRACKET.match(sentence, number.end)
         if not m or _NOT_A_WHOLE_LIST.search(m.group(1)):
@@ -40,7 +47,7 @@ def _bracketed_lists(sentence: str, numbers) -> list[tuple[int, list[int]]]:
     return out
 
 
-def _bracket_owners(sentence: str, numbers) -> dict[int, int]:
+def _bracket_owners(sentence: str, numbers: Sequence[NumberMatch]) -> dict[int, int]:
     """number index → the index of the number a bracket right after it belongs to, for every number written
     inside that bracket, whatever the bracket says ("2066万元（其中：运行维护费1920万元，购置费146万元）")."""
     out: dict[int, int] = {}
@@ -79,7 +86,7 @@ _NAME_SPLIT = patterns.compile(r"、|和|及|与")
 _NAMES_START = patterns.compile(r".*[，,；;：:。]|.*其中")  # the names run from the last clause break (or 其中)
 
 
-def _respectively(sentence: str, numbers) -> dict[int, str]:
+def _respectively(sentence: str, numbers: Sequence[NumberMatch]) -> dict[int, str]:
     """"其中基本支出、项目支出分别为860.50万元、319.50万元": number index → the name it goes with, when
     as many numbers follow 分别为 (one after another, separated only by 、/和/及) as names precede it."""
     out: dict[int, str] = {}
@@ -101,7 +108,7 @@ _OF_WHOLE_FIGURE = patterns.compile(r"\s*的\s*(?:比重|比例)?\s*(?:为)?\s*$
 _RESPECTIVE_SHARES = patterns.compile(r"分别占(?P<whole>[^，,。;；、\d]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$")
 
 
-def _respective_shares(sentence: str, numbers) -> dict[int, tuple[int, str, int | None]]:
+def _respective_shares(sentence: str, numbers: Sequence[NumberMatch]) -> dict[int, tuple[int, str, int | None]]:
     """"基本支出、项目支出分别为700万元、300万元，分别占70%、30%": share number index → (the index of the
     amount it is the share of, the words naming the whole, the index of the whole's own figure when it is
     written inside the 分别占 clause), when as many percentages follow 分别占 (separated only by 、/和/，) as
@@ -156,7 +163,7 @@ def _counted_classes(sentence: str, parts: int) -> bool:
 def _class_counts(sentence: str) -> frozenset[int]:
     """The numbers of kinds a sentence says its total has: scanned once a sentence, however many 其中 lists it
     holds (a str keeps its hash, so a long sentence is not hashed again)."""
-    counts = set()
+    counts: set[int] = set()
     for m in _CLASS_COUNT.finditer(sentence):
         word = m.group(1)
         counts.add(_CN_SMALL.get(word) or int(word))
@@ -169,7 +176,7 @@ _ITEM_NAME = patterns.compile(
 _SECTION_TITLE = patterns.compile(r"(?:情况|说明|分析|概况|简介|总体|构成|目标|措施|问题|原因|职能|设置|结论)$")
 
 
-def _item_subject(vocab, text: str) -> str | None:
+def _item_subject(vocab: Vocabulary, text: str) -> str | None:
     """What an enumerated item's figures are about ("1.行政运行（项）年初预算…支出决算…", "2.公务接待费。全年支出…"):
     the concept its name states, "" for a name the vocabulary does not know (a 功能科目 or a project: the item's
     own spending, never the department's total), or None when the paragraph is not such an item (a section
@@ -188,11 +195,11 @@ def _item_subject(vocab, text: str) -> str | None:
     return None
 
 
-def _says_progress(vocab, text: str) -> bool:
+def _says_progress(vocab: Vocabulary, text: str) -> bool:
     return any(word in text for word in vocab.progress_words)
 
 
-def _opener_names(label: str, terms, opener) -> str | None:
+def _opener_names(label: str, terms: Sequence[TermHit], opener: re.Match[str]) -> str | None:
     """The concept a 包括 list is written after ("支出包括：", "收入主要包括："): the list's own total."""
     if not opener.group().startswith(("包括", "中")):
         return None  # "支出包括：", "基本支出中，": the list's total is named right before it
@@ -203,7 +210,7 @@ def _opener_names(label: str, terms, opener) -> str | None:
     return None
 
 
-def _list_opened(label: str, raw: str | None = None):
+def _list_opened(label: str, raw: str | None = None) -> re.Match[str] | None:
     """The last 其中/包括/分别为/( in ``label`` whose list is still open at its end: "，主要包括：基本工资、
     津贴补贴…；公用经费" closed its list of names at the semicolon. ``raw`` is the label before concept words
     were masked (a bracket's comparand, "（分值20分）", is read from it)."""

@@ -13,13 +13,16 @@ Every character of a ``NormText`` remembers the line and column it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 from functools import lru_cache
 
 import re
 from reportlint import patterns
 
 from reportlint.document import Pos, Span
+
+if TYPE_CHECKING:
+    import opencc
 
 # A position packed in one int: line << LINE_SHIFT | 0-based column. 40 bits of column (10^12 characters on
 # one line) cannot overflow on any text that fits in memory; 24 bits did after 16,777,216 characters.
@@ -79,7 +82,7 @@ _INVISIBLE = patterns.compile(f"[{INVISIBLE}]+")
 
 
 @lru_cache(maxsize=1)
-def _converter():
+def _converter() -> opencc.OpenCC:
     import opencc  # imported only for traditional text
 
     return opencc.OpenCC("t2s")
@@ -87,7 +90,7 @@ def _converter():
 
 @lru_cache(maxsize=4096)
 def _char_t2s(ch: str) -> str:
-    out = _converter().convert(ch)
+    out: str = _converter().convert(ch)  # (OpenCC.convert is not annotated: it returns a str)
     return out if len(out) == 1 else ch
 
 
@@ -95,7 +98,7 @@ def to_simplified(text: str) -> str:
     """Traditional → simplified, keeping the length (and so every position) unchanged."""
     if not _HINT_RE.search(text):
         return text
-    converted = _converter().convert(text)
+    converted: str = _converter().convert(text)
     if len(converted) == len(text):
         return converted
     return "".join(_char_t2s(ch) if ord(ch) > 0x2E80 else ch for ch in text)
@@ -139,7 +142,8 @@ class NormText:
         return len(self.text)
 
 
-def _apply_deletions(text: str, origin: list[int], deletions) -> tuple[str, list[int]]:
+def _apply_deletions(text: str, origin: list[int] | range, deletions: Iterable[re.Pattern[str]]
+                     ) -> tuple[str, list[int] | range]:
     drops: list[tuple[int, int]] = []
     for pattern in deletions:
         drops.extend(m.span() for m in pattern.finditer(text))

@@ -68,7 +68,7 @@ _RANGE_LAST = frozenset("-~—至到")
 _JOINED_LAST = frozenset("-/")
 
 
-def _may_end(text: str, last_chars: frozenset) -> bool:
+def _may_end(text: str, last_chars: frozenset[str]) -> bool:
     """Whether an end-anchored pattern whose matches end with one of ``last_chars`` may match ``text``."""
     last = text[-1:]
     return not last or last in last_chars or last.isspace()

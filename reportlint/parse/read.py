@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
@@ -22,7 +23,8 @@ class InputProblem(Exception):
     message_zh: str
     message_en: str
 
-    def __reduce__(self):  # (a frozen dataclass exception does not unpickle by default: --jobs workers need it)
+    # (a frozen dataclass exception does not unpickle by default: --jobs workers need it)
+    def __reduce__(self) -> tuple[type[InputProblem], tuple[str, str, str]]:
         return InputProblem, (self.code, self.message_zh, self.message_en)
 
     def __str__(self) -> str:  # pragma: no cover - for debugging
@@ -37,10 +39,11 @@ def _too_large(max_bytes: int) -> InputProblem:
     )
 
 
-def read_limited(handle, max_bytes: int) -> bytes:
+def read_limited(handle: BinaryIO, max_bytes: int) -> bytes:
     """Read at most ``max_bytes`` from a binary file object; RL006 as soon as there is more (the limit is
     enforced while reading, so a file that grows, or lies about its size, cannot exhaust memory)."""
-    chunks, total = [], 0
+    chunks: list[bytes] = []
+    total = 0
     while True:
         chunk = handle.read(min(1 << 20, max_bytes + 1 - total))
         if not chunk:
@@ -51,7 +54,7 @@ def read_limited(handle, max_bytes: int) -> bytes:
             raise _too_large(max_bytes)
 
 
-def open_regular(path: str):
+def open_regular(path: str) -> BinaryIO:
     """Open ``path`` for reading if it is a regular file (symlinks followed), without ever blocking: a FIFO,
     a device (/dev/zero) or a socket raises InputProblem RL001 instead of hanging or reading forever."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))

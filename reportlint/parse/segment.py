@@ -10,6 +10,7 @@ Tables come in two dumps:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from reportlint import patterns
 
@@ -118,9 +119,9 @@ def _is_pipe_line(raw: str) -> bool:
     return "|" in raw and bool(_PIPE_LINE.search(raw))
 
 
-def segment(raw_lines: list[str], norm_lines: list[NormText]):
+def segment(raw_lines: Sequence[str], norm_lines: Sequence[NormText]) -> list[RawParagraph | RawTable]:
     """Yield RawParagraph and RawTable items in document order."""
-    items: list = []
+    items: list[RawParagraph | RawTable] = []
     n = len(raw_lines)
     i = 0
     heading_index = 0
@@ -129,7 +130,7 @@ def segment(raw_lines: list[str], norm_lines: list[NormText]):
 
     pending_heading: Heading | None = None
 
-    def flush():
+    def flush() -> None:
         nonlocal pending, pending_heading
         if pending:
             items.append(RawParagraph(join(pending), pending_first, pending_first + len(pending) - 1, pending_heading))
@@ -189,14 +190,14 @@ def _joins(previous: str) -> bool:
     return len(stripped) >= 20 and stripped[-1] not in _SENTENCE_END
 
 
-def _read_docx_table(raw_lines, norm_lines, start):
+def _read_docx_table(raw_lines: Sequence[str], norm_lines: Sequence[NormText], start: int) -> tuple[RawTable, int]:
     rows: list[list[RawCell]] = []
     row: list[list[int]] = []  # cells as lists of line indexes
     i = start
     n = len(raw_lines)
     last = start
 
-    def close_row():
+    def close_row() -> None:
         nonlocal row
         if row:
             rows.append([_docx_cell(raw_lines, norm_lines, lines) for lines in row])
@@ -229,9 +230,9 @@ def _read_docx_table(raw_lines, norm_lines, start):
     return RawTable("docx", rows, start + 1, last + 1), i
 
 
-def _docx_cell(raw_lines, norm_lines, line_indexes: list[int]) -> RawCell:
-    parts = []
-    raws = []
+def _docx_cell(raw_lines: Sequence[str], norm_lines: Sequence[NormText], line_indexes: list[int]) -> RawCell:
+    parts: list[NormText] = []
+    raws: list[str] = []
     for k, idx in enumerate(line_indexes):
         norm = norm_lines[idx]
         raw = raw_lines[idx]
@@ -245,7 +246,7 @@ def _docx_cell(raw_lines, norm_lines, line_indexes: list[int]) -> RawCell:
     return RawCell(join(parts), "\n".join(raws))
 
 
-def _pipe_block_ahead(raw_lines, start) -> bool:
+def _pipe_block_ahead(raw_lines: Sequence[str], start: int) -> bool:
     """At least four pipe lines among the next eight (or a line of several bars): a pipe table, not a stray bar."""
     window = raw_lines[start:start + 8]
     if raw_lines[start].count("|") >= 3:
@@ -260,12 +261,12 @@ def _tab_row(raw: str) -> bool:
             and not raw.rstrip().endswith(("。", "；", ";", "，")))
 
 
-def _tab_block_ahead(raw_lines, start) -> bool:
+def _tab_block_ahead(raw_lines: Sequence[str], start: int) -> bool:
     """At least three rows of tab-separated cells in a row, one of them with a number: a table (Word or Excel
     copied as text), not a stray tab in prose."""
     if is_cell_line(raw_lines[start]) or "\t" not in raw_lines[start].strip():
         return False
-    block = []
+    block: list[str] = []
     for line in raw_lines[start:start + _TAB_ROWS_MIN]:
         if is_cell_line(line) or "\t" not in line.strip() or not _tab_row(line):
             return False
@@ -273,7 +274,7 @@ def _tab_block_ahead(raw_lines, start) -> bool:
     return len(block) == _TAB_ROWS_MIN and any(_DIGIT_CELL.search(line) for line in block)
 
 
-def _read_tab_rows(raw_lines, norm_lines, start):
+def _read_tab_rows(raw_lines: Sequence[str], norm_lines: Sequence[NormText], start: int) -> tuple[RawTable, int]:
     """Tab-separated rows, one a line, read like the "a | b | c" dialect."""
     n = len(raw_lines)
     rows: list[list[RawCell]] = []
@@ -294,7 +295,7 @@ def _read_tab_rows(raw_lines, norm_lines, start):
     return RawTable("pipe-rows", rows, start + 1, i), i
 
 
-def _read_row_lines(raw_lines, norm_lines, start):
+def _read_row_lines(raw_lines: Sequence[str], norm_lines: Sequence[NormText], start: int) -> tuple[RawTable, int]:
     """"a | b | c |" dialect: one row a line, cells split at the bars."""
     n = len(raw_lines)
     rows: list[list[RawCell]] = []
@@ -317,7 +318,7 @@ def _read_row_lines(raw_lines, norm_lines, start):
     return RawTable("pipe-rows", rows, start + 1, i), i
 
 
-def _read_pipe_table(raw_lines, norm_lines, start):
+def _read_pipe_table(raw_lines: Sequence[str], norm_lines: Sequence[NormText], start: int) -> tuple[RawTable, int]:
     n = len(raw_lines)
     window = [line for line in raw_lines[start:start + 10] if line.strip()]
     if window and sum(1 for line in window if line.count("|") >= 2) * 2 > len(window):
@@ -375,8 +376,8 @@ def _read_pipe_table(raw_lines, norm_lines, start):
         cells = _bare_bars_as_empty(raw_lines, norm_lines, start, end)
     built: list[tuple[RawCell, bool]] = []
     for line_indexes, brk in cells:
-        parts = []
-        raws = []
+        parts: list[NormText] = []
+        raws: list[str] = []
         for idx in line_indexes:
             norm = norm_lines[idx]
             text = norm.text
@@ -390,7 +391,8 @@ def _read_pipe_table(raw_lines, norm_lines, start):
     return RawTable("pipe", rows, start + 1, end + 1), max(i, end + 1)
 
 
-def _bare_bars_as_empty(raw_lines, norm_lines, start, end):
+def _bare_bars_as_empty(raw_lines: Sequence[str], norm_lines: Sequence[NormText], start: int, end: int
+                        ) -> list[tuple[list[int], bool]]:
     """"cell |" dialect: every line is one cell; a bare "|" is an empty cell; other lines continue a cell."""
     cells: list[tuple[list[int], bool]] = []
     pending: list[int] = []

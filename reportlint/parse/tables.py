@@ -8,6 +8,8 @@ the row below it (``其中：`` spans the cells it heads), so multi-row headers 
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from reportlint import patterns
 
 from reportlint.document import Cell, Table
@@ -53,8 +55,9 @@ def split_segments(raw: RawTable) -> list[tuple[str, list[list[RawCell]]]]:
     caption: list[str] = []
     current: list[list[RawCell]] = []
     seen_data = False
+    data_width = 0
 
-    def close():
+    def close() -> None:
         nonlocal current, seen_data, data_width
         if current:
             segments.append(("".join(caption), current))
@@ -63,7 +66,6 @@ def split_segments(raw: RawTable) -> list[tuple[str, list[list[RawCell]]]]:
         seen_data = False
         data_width = 0
 
-    data_width = 0
     for row in raw.rows:
         if raw.kind != "docx" and is_rule_row(row):
             continue
@@ -193,7 +195,7 @@ def build_tables(raw: RawTable, first_index: int, context: str = "") -> list[Tab
 _TOTAL_LABEL = patterns.compile(r"^(合计|总计|小计|总分|得分合计)")
 
 
-def stub_columns(column_headers: tuple[str, ...] | list[str], rows) -> int:
+def stub_columns(column_headers: tuple[str, ...] | list[str], rows: Sequence[Sequence[Cell]]) -> int:
     """How many leading columns hold row labels rather than values: up to the first column whose header
     names a value (指标值, 分值, 预算数 …), else up to the first column holding numbers (total rows aside)."""
     for col, header in enumerate(column_headers):
@@ -207,7 +209,7 @@ def stub_columns(column_headers: tuple[str, ...] | list[str], rows) -> int:
     return 1
 
 
-def _key_value_row(cells) -> bool:
+def _key_value_row(cells: Sequence[Cell]) -> bool:
     """"人员编制 | 18 | 实有人数 | 38": every number has its own label just left of it."""
     numeric = [k for k, c in enumerate(cells) if c.text and is_numeric(c.text)]
     if not numeric:
@@ -220,7 +222,7 @@ def _key_value_row(cells) -> bool:
     return True
 
 
-def _row_label(row: tuple[Cell, ...], column_headers) -> str:
+def _row_label(row: tuple[Cell, ...], column_headers: Sequence[str]) -> str:
     texts = [c.text for c in row]
     labels = [t for t in texts if t and not is_numeric(t)]
     return labels[0] if labels else ""
@@ -232,7 +234,7 @@ def is_key_value(table: Table, row: int, col: int) -> bool:
     return 0 < col <= len(cells) and _key_value_table_row(table, cells)
 
 
-def _key_value_table_row(table: Table, cells) -> bool:
+def _key_value_table_row(table: Table, cells: Sequence[Cell]) -> bool:
     return _key_value_row(cells) and (
         not table.header_rows or sum(1 for c in cells if c.text and is_numeric(c.text)) >= 2)
 

@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import re
 from reportlint import patterns
@@ -21,7 +22,7 @@ else:  # pragma: no cover
 RULES_DIR = Path(__file__).resolve().parent
 
 
-def load_toml(path: Path) -> dict:
+def load_toml(path: Path) -> dict[str, Any]:
     with open(path, "rb") as handle:
         return tomllib.load(handle)
 
@@ -76,7 +77,7 @@ MEMO_TEXT = 40  # only short texts (labels) come back often enough to keep
 class Vocabulary:
     """Concepts, states, funds and entities, with one compiled pattern that finds their words."""
 
-    def __init__(self, data: dict, identities: dict):
+    def __init__(self, data: dict[str, Any], identities: dict[str, Any]) -> None:
         self.concepts: dict[str, Concept] = {}
         terms: dict[str, Term] = {}
         for item in data.get("concept", []):
