@@ -11,7 +11,7 @@ from setuptools.build_meta import *  # noqa: F401,F403 - every hook setuptools d
 
 # mypyc is part of mypy; mypy needs the regex stubs to type-check what it compiles. The same bounds as
 # the [typecheck] extra in pyproject.toml (tests/test_packaging.py checks that they agree).
-MYPYC_REQUIRES = ["mypy>=1.18,<2", "types-regex>=2024.5,<2028"]
+MYPYC_REQUIRES = ["mypy>=1.18,<3", "types-regex>=2024.5,<2028"]
 
 
 def _compiled() -> bool:

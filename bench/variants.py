@@ -66,8 +66,14 @@ def _env(tree: Path) -> dict[str, str]:
     return dict(os.environ, PYTHONPATH=str(tree))
 
 
+def _cwd(env: dict[str, str]) -> str:
+    """Where a command runs: its variant's own folder (``python -m`` puts the working folder first on the
+    path, before PYTHONPATH), the project for the bare scan."""
+    return env.get("PYTHONPATH") or str(ROOT)
+
+
 def _probe(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
-    out = subprocess.run([PY, "-c", PROBE, *cmd], capture_output=True, text=True, env=env, cwd=ROOT)
+    out = subprocess.run([PY, "-c", PROBE, *cmd], capture_output=True, text=True, env=env, cwd=_cwd(env))
     cpu, rss = out.stdout.split()
     return float(cpu), int(rss)
 
@@ -78,19 +84,19 @@ def _wall(cmd: list[str], env: dict[str, str], repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=_cwd(env))
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
 def _findings(tree: Path, paths: list[Path], jobs: int) -> bytes:
     cmd = [PY, "-m", "reportlint", *map(str, paths), "--format", "concise", "--jobs", str(jobs)]
-    return subprocess.run(cmd, capture_output=True, env=_env(tree), cwd=ROOT).stdout
+    return subprocess.run(cmd, capture_output=True, env=_env(tree), cwd=tree).stdout
 
 
 def _build_kind(tree: Path) -> str:
     cmd = [PY, "-m", "reportlint", "--version"]
-    return subprocess.run(cmd, capture_output=True, text=True, env=_env(tree), cwd=ROOT).stdout.strip()
+    return subprocess.run(cmd, capture_output=True, text=True, env=_env(tree), cwd=tree).stdout.strip()
 
 
 def compare(dense: Path, one: Path, rounds: int = 3, tree: Path | None = None) -> list[tuple[str, str, str, str]]:

@@ -126,6 +126,9 @@ def check(paths, fmt, output, reports, lang, fail_level, exit_zero, select, igno
     def configured(result):
         return _configured(result, settings)
 
+    from reportlint.lint import tune_gc_for_a_run
+
+    tune_gc_for_a_run()
     if fmt in TEXT_FORMATS and not (output or report_specs or baseline or write_baseline or statistics):
         # text to stdout: each file printed as it is done, keeping only counts (memory flat in the corpus size)
         from reportlint.lint import lint_many
