@@ -125,7 +125,7 @@ def lint_text(text: str, path: str, encoding: str = "utf-8", rules: list[Rule] |
 def _lint_text(text: str, path: str, encoding: str, rules: list[Rule] | None, profile: Profile | None) -> FileResult:
     doc = parse_text(text, path, encoding)
     ctx = Context(doc)
-    ctx.profile = profile  # type: ignore[attr-defined]
+    ctx.profile = profile
     chosen = rules if rules is not None else default_rules()
     findings: list[Finding] = []
     for item in chosen:

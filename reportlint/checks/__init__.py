@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar, cast
+from typing import Any, Callable, Iterable, Iterator, TYPE_CHECKING, TypeVar, cast
 
 from reportlint.document import Document, Figure, Relation, Span
 from reportlint.finding import Finding, Related
@@ -14,6 +14,7 @@ from reportlint import patterns
 
 if TYPE_CHECKING:
     from reportlint.parse.normalize import NormText
+    from reportlint.profiles import Profile
 
 T = TypeVar("T")
 
@@ -142,6 +143,8 @@ class Context:
         self._clauses: dict[int, str] = {}
         self._breaks: dict[int, list[int] | None] = {}  # long simplified lines: where their hard breaks are
         self._once: dict[str, object] = {}
+        self.profile: Profile | None = None  # the profile chosen (--profile, configuration); None: detected
+        self.detected_profile: Profile | None = None  # the one detected from the title, once asked for
 
     def once(self, key: str, compute: Callable[["Context"], T]) -> T:
         """``compute(self)``, worked out once per document for the rules that share it."""

@@ -10,10 +10,13 @@ or a budget) — otherwise they may be of different scopes and are not compared.
 
 from __future__ import annotations
 
+from typing import Iterator, Optional
+
 from decimal import Decimal
 
 from reportlint import patterns
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.checks.arithmetic import half_units, value
 from reportlint.document import Figure
 
@@ -34,12 +37,17 @@ def _between(ctx: Context, left: Figure, right: Figure) -> str:
     return "".join(lines)
 
 
-def _statements(ctx: Context):
+StatementKey = tuple[Optional[str], ...]  # the subject's concept and scope qualifiers, then the reference
+
+
+def _statements(ctx: Context) -> Iterator[tuple[StatementKey, Figure, Figure, Decimal]]:
     """(key, subject, change, signed change in 元) for each money change with a subject and a reference.
 
     A level's changes follow it in its sentence, one for each reference ("比预算增加0万元，比去年增加1.55万元");
     a change after 其中, 分别, 包括, "；" or a second change against the same reference is another item's."""
-    subject, used, anchor = None, set(), None
+    subject: Figure | None = None
+    anchor: Figure | None = None
+    used: set[str] = set()
     for fig in ctx.doc.figures:
         if fig.table is not None or fig.approx or not fig.is_money:
             subject = None if fig.table is not None else subject
@@ -48,7 +56,7 @@ def _statements(ctx: Context):
         if kind == "level":
             subject, used, anchor = (fig if fig.concept else None), set(), fig
             continue
-        if kind != "change" or subject is None or subject.sentence != fig.sentence:
+        if kind != "change" or subject is None or anchor is None or subject.sentence != fig.sentence:
             continue
         direction = fig.qualifier("direction")
         between = _between(ctx, anchor, fig)
@@ -68,7 +76,7 @@ def _statements(ctx: Context):
         used.add(reference)
         if direction not in ("+", "-"):
             continue
-        key = tuple(subject.concept if q == "concept" else subject.qualifier(q) for q in _SCOPE) + (reference,)
+        key: StatementKey = tuple(subject.concept if q == "concept" else subject.qualifier(q) for q in _SCOPE) + (reference,)
         signed = value(fig) if direction == "+" else -value(fig)
         yield key, subject, fig, signed
 
@@ -79,7 +87,7 @@ def _same(a: Figure, b: Figure) -> bool:
 
 
 @rule("RL304", "change-restated", "warning")
-def change_restated(ctx: Context):
+def change_restated(ctx: Context) -> Iterator[Finding]:
     """一个变动说了两次、数不同：同一个数（同一概念、口径和数值）对同一比较对象（上年或预算）的增减，前后写成了不同的值。
 
     会报：``收入合计120.00万元，比上年减少8.00万元。`` …… ``收入合计120.00万元，比上年增加8.00万元。``
@@ -89,7 +97,7 @@ def change_restated(ctx: Context):
 
     The same quantity's change against the same reference stated twice with different values.
     """
-    seen: dict[tuple, list[tuple[Figure, Figure, Decimal]]] = {}
+    seen: dict[StatementKey, list[tuple[Figure, Figure, Decimal]]] = {}
     for key, subject, change, signed in _statements(ctx):
         earlier = seen.setdefault(key, [])
         for first_subject, first_change, first_signed in earlier:

@@ -8,20 +8,24 @@ allowed for: a word is contradicted only when no values inside the printed preci
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from decimal import Decimal
+import re
 from functools import lru_cache
 
 from reportlint import patterns
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.checks.arithmetic import half_units, value
 from reportlint.document import Figure, Pos, Span
 from reportlint.rules import RULES_DIR, load_toml, vocabulary
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[dict[str, str], Decimal, object]:
+def _words() -> tuple[dict[str, str], Decimal, "re.Pattern[str]"]:
     data = load_toml(RULES_DIR / "concepts.toml").get("comparison", {})
-    sense = {}
+    sense: dict[str, str] = {}
     for kind in ("nearly_equal", "greater", "less", "equal"):
         for word in data.get(kind, ()):
             sense.setdefault(word, kind)
@@ -53,6 +57,8 @@ def _holds(sense: str, actual: Figure, budget: Figure, tolerance: Decimal) -> bo
 
 def _levels_before(figures_of: dict[int, list[Figure]], sentence: int, block: int | None) -> list[Figure]:
     """The money levels of a block stated up to a sentence."""
+    if block is None:  # the sentence is in no block
+        return []
     return [f for f in figures_of.get(block, ()) if f.table is None and not f.approx and f.sentence <= sentence
             and f.qualifier("kind") == "level" and f.is_money]
 
@@ -114,7 +120,7 @@ def _relation_word(actual: Figure, budget: Figure) -> str:
 
 
 @rule("RL303", "comparison-word-mismatch", "warning")
-def comparison_word_mismatch(ctx: Context):
+def comparison_word_mismatch(ctx: Context) -> Iterator[Finding]:
     """比较用语与数字不符：“决算数大于（小于、等于）预算数”与报告写明的决算数、预算数相反。
 
     检查什么：“…支出决算数小于预算数的主要原因是…”等说法，与同一段前文写明的该项（“决算数”前点出的名称，
@@ -161,7 +167,7 @@ _OF_INITIAL = patterns.compile(r"(?:完成|执行|达到|占)(?:了)?年初预�
 
 
 @rule("RL305", "rate-against-zero-budget", "warning")
-def rate_against_zero_budget(ctx: Context):
+def rate_against_zero_budget(ctx: Context) -> Iterator[Finding]:
     """对零预算算出的完成率：年初预算为 0，却写“完成年初预算的 Y%”（Y 不为 0）——零不能作分母，这个比率多半是对调整后
     预算（或全年预算）算的，说法写错了对象。
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Iterable, Iterator, Optional
+
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from itertools import chain, islice
 
 from reportlint import patterns
 
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.checks.arithmetic import fmt, scale, value
-from reportlint.document import Figure
+from reportlint.document import Document, Figure
 from reportlint.rules import vocabulary
 
 _COMPARED_KINDS = ("level",)  # rates differ legitimately (targets, items); levels must not
@@ -25,7 +28,11 @@ def _unit_class(fig: Figure) -> str:
     return "money" if fig.is_money else fig.unit
 
 
-def quantity_key(fig: Figure) -> tuple | None:
+QuantityKey = tuple[Optional[str], ...]  # concept, state, year, period, fund, entity, of, kind, unit class
+ScopeKey = tuple[str, str, Optional[str], bool]  # concept, entity, year, whether a budget
+
+
+def quantity_key(fig: Figure) -> QuantityKey | None:
     """What makes two figures the same quantity: concept and every qualifier."""
     if fig.concept is None or fig.approx:
         return None
@@ -47,7 +54,7 @@ def quantity_key(fig: Figure) -> tuple | None:
             q.get("of", ""), q.get("kind"), _unit_class(fig))
 
 
-def _subject_fields(key: tuple) -> tuple:
+def _subject_fields(key: QuantityKey) -> QuantityKey:
     """The qualifiers that name a finding in its fingerprint: state, year, fund, entity, of (and the part
     of the year only when there is one, so that fingerprints made before it existed stay the same)."""
     _, state, year, period, fund, entity, of = key[:7]
@@ -71,7 +78,7 @@ def agree(a: Figure, b: Figure) -> bool:
     return False
 
 
-def _satisfied_sums(doc) -> set[int]:
+def _satisfied_sums(doc: Document) -> set[int]:
     """Figures that take part in a complete sum relation that holds."""
     from reportlint.checks.arithmetic import sum_gap
 
@@ -137,7 +144,7 @@ def _enumerated(figs: list[Figure]) -> bool:
 
 
 @rule("RL301", "contradictory-figure", "error")
-def contradictory_figure(ctx: Context):
+def contradictory_figure(ctx: Context) -> Iterator[Finding]:
     """前后矛盾：同一个数（同一概念、同一口径）在报告里写成了两个不同的值。
 
     检查什么：概念（支出合计、基本支出、人员经费、三公经费、编制数……）和口径（年度、预算/决算、资金来源、
@@ -153,7 +160,7 @@ def contradictory_figure(ctx: Context):
     """
     doc = ctx.doc
     vocab = vocabulary()
-    groups: dict[tuple, list[Figure]] = {}
+    groups: dict[QuantityKey, list[Figure]] = {}
     for fig in doc.figures:
         key = quantity_key(fig)
         if key is not None:
@@ -226,7 +233,7 @@ _NO_CHANGE = patterns.compile(r"^[^。；;]{0,30}?(与|比|较|和)[^。；;，,
 _NUMBER = patterns.compile(r"[0-9][0-9,.]*(?![0-9,.]|\s*年)")  # figures, not years
 
 
-def _another_subject_between(doc, fig: Figure, words: str) -> bool:
+def _another_subject_between(doc: Document, fig: Figure, words: str) -> bool:
     """Whether a level of another concept stands between ``fig`` and its "持平" ("支出100万元，其中基本支出60万元，与上年
     持平": the words are about 基本支出)."""
     between = len(_NUMBER.findall(words))
@@ -249,7 +256,7 @@ _NO_CHANGE_HINT = patterns.compile(r"无|無|没有|沒有|持平|相同|一致|
 
 
 @rule("RL302", "no-change-contradicted", "error")
-def no_change_contradicted(ctx: Context):
+def no_change_contradicted(ctx: Context) -> Iterator[Finding]:
     """“无增减/无变化”与数字不符：正文说某项与预算（或上年）相比无增减，而报告写明的预算数（或上年数）与之不同。
 
     检查什么：“X 支出a万元，与…预算相比无增减（无变化、持平）”时，找同一概念、同一年度和口径的预算数
@@ -266,7 +273,7 @@ def no_change_contradicted(ctx: Context):
 
     doc = ctx.doc
     vocab = vocabulary()
-    levels: dict[tuple, list[Figure]] | None = None  # _levels_by_scope, once a statement is found
+    levels: dict[ScopeKey, list[Figure]] | None = None  # _levels_by_scope, once a statement is found
     traditional: dict[int, bool] = {}  # line → whether it is in traditional characters
     by_sentence: dict[int, list[Figure]] | None = None  # the unnamed references stated in a subject's sentence
     for fig in doc.figures:
@@ -295,7 +302,10 @@ def no_change_contradicted(ctx: Context):
             for other in doc.figures:
                 if other.concept is None and other.table is None and not other.approx:
                     by_sentence.setdefault(other.sentence, []).append(other)
+        if by_sentence is None:  # cannot be: filled with ``levels`` just above
+            continue
         year = str(int(q["year"]) - 1) if q.get("year") and not against_budget else None
+        group: Iterable[Figure]
         if fig.concept is None:
             group = ()  # "培训费年初预算15万元，决算13.80万元，与预算相比无增减": an unnamed item, its own sentence only
         elif against_budget:
@@ -328,7 +338,7 @@ def no_change_contradicted(ctx: Context):
         )
 
 
-def _unnamed_reference(other: Figure, fig: Figure, q: dict, against_budget: bool, year: str | None) -> bool:
+def _unnamed_reference(other: Figure, fig: Figure, q: dict[str, str], against_budget: bool, year: str | None) -> bool:
     """Whether an unnamed level of the subject's sentence is the reference its 无增减 speaks of: after the subject
     (or, for a budget, just before it), of the subject's entity, a budget of its year or a value of the year before."""
     oq = dict(other.qualifiers)
@@ -341,10 +351,10 @@ def _unnamed_reference(other: Figure, fig: Figure, q: dict, against_budget: bool
     return year is not None and oq.get("year") == year
 
 
-def _levels_by_scope(doc) -> dict[tuple, list[Figure]]:
+def _levels_by_scope(doc: Document) -> dict[ScopeKey, list[Figure]]:
     """The stated levels (not approximate) by (concept, entity, year, whether a budget): the figures a 无增减
     is checked against, looked up rather than sought among every figure for each statement."""
-    out: dict[tuple, list[Figure]] = {}
+    out: dict[ScopeKey, list[Figure]] = {}
     for other in doc.figures:
         if other.concept is None or other.approx:
             continue

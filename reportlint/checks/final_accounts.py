@@ -9,13 +9,16 @@ table whose longest name the line ends with (quotes, numbering and "（公开01�
 
 from __future__ import annotations
 
+from typing import Any, Iterator
+
 import re
 from functools import lru_cache
 
 from reportlint import patterns
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.checks.headings import contents_entries
-from reportlint.document import Pos, Span
+from reportlint.document import Document, Figure, Pos, Span
 from reportlint.rules import RULES_DIR, load_toml
 
 _DECORATION = patterns.compile(r"[“”\"'‘’「」\s]")
@@ -25,14 +28,14 @@ _NUMBERING = patterns.compile(r"^(?:[一二三四五六七八九十]+[、.]|[0-9
 
 
 @lru_cache(maxsize=1)
-def _data():
+def _data() -> tuple[dict[str, Any], list[tuple[str, dict[str, Any]]], "re.Pattern[str]"]:
     data = load_toml(RULES_DIR / "final_accounts.toml")
     names = sorted(((n, t) for t in data["table"] for n in t["names"]), key=lambda p: len(p[0]), reverse=True)
     notes = patterns.compile("|".join(re.escape(n) for n in data["empty"]["notes"]))
     return data, names, notes
 
 
-def table_title(text: str) -> dict | None:
+def table_title(text: str) -> dict[str, Any] | None:
     """The standard table a line is the title of, or None."""
     _, names, _ = _data()
     line = _TRAILER.sub("", _DECORATION.sub("", text))
@@ -58,7 +61,7 @@ def _titles(ctx: Context) -> tuple[dict[str, int], dict[str, int]]:
 
 
 @rule("RL507", "missing-final-account-table", "warning")
-def missing_final_account_table(ctx: Context):
+def missing_final_account_table(ctx: Context) -> Iterator[Finding]:
     """部门决算公开表不全：目录列出的决算表在正文里没有；或按九张表格式公开的部门决算（标题写明，正文中至少有 6 张标准
     决算表）缺少某张标准表。
 
@@ -98,16 +101,19 @@ def missing_final_account_table(ctx: Context):
         )
 
 
-def _is_code(doc, fig) -> bool:
+def _is_code(doc: Document, fig: Figure) -> bool:
     """A 科目编码 ("205", "2050205") in a table's label columns: a classification code, not an amount."""
-    table = doc.tables[fig.table.table]
+    place = fig.table
+    if place is None:  # not a table's figure
+        return False
+    table = doc.tables[place.table]
     if fig.decimals or not _CODE.match(fig.text):
         return False
-    return fig.table.col < table.stub or "编码" in fig.table.column_header or "代码" in fig.table.column_header
+    return place.col < table.stub or "编码" in place.column_header or "代码" in place.column_header
 
 
 @rule("RL508", "empty-table-note", "warning")
-def empty_table_note(ctx: Context):
+def empty_table_note(ctx: Context) -> Iterator[Finding]:
     """空表说明与表不符：表下注明“本表无数据”“故本表为空表”，表中却有数（错误）；或一张没有任何数的表没有注明为空表
     （警告，只在报告中还有填了数的表时）。
 
@@ -121,7 +127,7 @@ def empty_table_note(ctx: Context):
     data, _, notes = _data()
     within = int(data["empty"]["within_lines"])
     doc = ctx.doc
-    filled: dict[int, list] = {}
+    filled: dict[int, list[Figure]] = {}
     for fig in doc.figures:
         if fig.table is not None and fig.is_money and fig.value != 0 and not _is_code(doc, fig):
             filled.setdefault(fig.table.table, []).append(fig)

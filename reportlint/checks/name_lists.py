@@ -3,8 +3,11 @@ names listed, read charitably (和/及 inside a name, a name repeated at a PDF l
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from reportlint import patterns
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.rules import vocabulary
 
 
@@ -63,7 +66,7 @@ def listed_items(text: str) -> list[str] | None:
 
 
 @rule("RL106", "count-vs-list", "warning")
-def count_vs_list(ctx: Context):
+def count_vs_list(ctx: Context) -> Iterator[Finding]:
     """数目与列举不符：“设9个内设机构，分别为：A、B、…”列出的名称个数与写明的数目不同。
 
     检查什么：“N个（家、所、项…）…，分别为/即/包括/：”后面用“、”（最后一项可用“和/及”）列出的名称个数应为 N；

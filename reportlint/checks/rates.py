@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Callable, Iterator
+
 from decimal import Decimal
 
 from reportlint import patterns
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.checks.arithmetic import fmt, half_units, meets, percent_interval, ratio_interval, scale, value
-from reportlint.document import Figure
+from reportlint.document import Document, Figure, Relation
 from reportlint.rules import vocabulary
 
 
@@ -31,7 +34,7 @@ def _name(ctx: Context, fig: Figure) -> str:
 
 
 @rule("RL201", "rate-mismatch", "error")
-def rate_mismatch(ctx: Context):
+def rate_mismatch(ctx: Context) -> Iterator[Finding]:
     """比率算错：写明的执行率/控制率等与报告中的分子、分母算出的不一致。
 
     检查什么：预算执行率 = 执行数 / 预算数（年初或调整后预算，任一能对上即可；段内没有预算数时用报告前文写明的
@@ -82,6 +85,8 @@ def rate_mismatch(ctx: Context):
             continue
         num, den = min(candidates, key=lambda c: abs((_computed(*c) or Decimal(0)) - rate.value))
         computed = _computed(num, den)
+        if computed is None:  # cannot be: a candidate's denominator is not zero
+            continue
         severity = "error" if rel.explicit else "warning"
         others = "（其他可能的分母也对不上）" if len(candidates) > 1 else ""
         yield ctx.finding(
@@ -99,9 +104,11 @@ def rate_mismatch(ctx: Context):
         )
 
 
-def _remainder_rate(ctx: Context, rel):
+def _remainder_rate(ctx: Context, rel: Relation) -> Iterator[Finding]:
     """"支付X，未支付Y，支付率r": r = X / (X + Y), each figure within its printed precision."""
     doc = ctx.doc
+    if rel.result is None:  # cannot be: the reader states the rate it read
+        return
     rate, done, left = doc.figure(rel.result), doc.figure(rel.parts[0]), doc.figure(rel.parts[1])
     if rate.approx:
         return
@@ -126,7 +133,7 @@ def _remainder_rate(ctx: Context, rel):
 
 
 @rule("RL202", "share-mismatch", "error")
-def share_mismatch(ctx: Context):
+def share_mismatch(ctx: Context) -> Iterator[Finding]:
     """占比算错：“A a，占 Y%”与 a ÷ 合计 不一致。
 
     检查什么：“其中 A a，占Y%”的 Y 应等于 a 除以它所属的合计（或“占X的Y%”里写明的 X）。除各数的舍入外，
@@ -181,7 +188,7 @@ def _share_fits(part: Figure, whole: Figure, low: Decimal, high: Decimal) -> boo
 
 
 @rule("RL203", "change-rate-mismatch", "error")
-def change_rate_mismatch(ctx: Context):
+def change_rate_mismatch(ctx: Context) -> Iterator[Finding]:
     """增减幅度算错：“增加/减少 Δ，增长/下降 Y%”与 Δ ÷ 上年数 不一致。
 
     检查什么：“本年 L，比上年增加 Δ，增长 Y%”中，上年数 = L − Δ（减少时 L + Δ），Y 应等于 Δ ÷ 上年数。
@@ -235,7 +242,7 @@ def change_rate_mismatch(ctx: Context):
 
 
 @rule("RL204", "shares-over-100", "error")
-def shares_over_100(ctx: Context):
+def shares_over_100(ctx: Context) -> Iterator[Finding]:
     """占比之和超过 100%：同一个总数的几个不同组成部分，各自的占比加起来超过了 100%。
 
     检查什么：“A a，占X的p%；B b，占X的q%”（或同一“其中”分解下的“占p%”）里，不同概念的部分占同一总数的比例
@@ -250,7 +257,8 @@ def shares_over_100(ctx: Context):
     Shares of distinct parts of one whole add up to more than 100%.
     """
     doc = ctx.doc
-    groups: dict[tuple, list] = {}
+    # ("named", the whole's words, the breakdown it is a part of, its section) or ("total", the whole, -, -)
+    groups: dict[tuple[str, str | int | None, int | None, int | None], list[Relation]] = {}
     owners: dict[int, int | None] = {}  # part → the total of the first breakdown that lists it
     for r in doc.relations:
         if r.kind == "breakdown":
@@ -263,7 +271,8 @@ def shares_over_100(ctx: Context):
         if rel.note:
             # shares of a named whole, within one partition: parts of the same breakdown, or of none
             owner = owners.get(rel.parts[0])
-            key = ("named", rel.note, owner, section_of(doc.figure(rel.parts[0]).span.start.line))
+            key: tuple[str, str | int | None, int | None, int | None] = (
+                "named", rel.note, owner, section_of(doc.figure(rel.parts[0]).span.start.line))
         else:
             key = ("total", rel.total, None, None)
         groups.setdefault(key, []).append(rel)
@@ -272,7 +281,7 @@ def shares_over_100(ctx: Context):
         names = [p.concept or ctx.clause(p) for p in parts]
         if len(rels) < 2 or "" in names or len(set(names)) != len(names):
             continue  # the parts must be told apart: distinct concepts, or distinct labels
-        shares = [doc.figure(r.result) for r in rels]
+        shares = [doc.figure(r.result) for r in rels if r.result is not None]  # (all are: grouped above)
         if any(s.approx for s in shares):
             continue
         total = sum((s.value for s in shares), Decimal(0))
@@ -283,7 +292,7 @@ def shares_over_100(ctx: Context):
         terms = " + ".join(s.text for s in shares)
         yield ctx.finding(
             "RL204", last.span,
-            f"同一总数{('“' + key[1] + '”') if key[0] == 'named' else ''}的各部分占比之和为 {terms} = {fmt(total)}%，超过 100%",
+            f"同一总数{f'“{key[1]}”' if key[0] == 'named' else ''}的各部分占比之和为 {terms} = {fmt(total)}%，超过 100%",
             f"shares of one whole add up to {terms} = {fmt(total)}%, over 100%",
             related=[(s.span, f"占比 {s.text}", f"share {s.text}") for s in shares[:-1]],
             subject=f"shares:{key[1]}", figures=shares,
@@ -310,7 +319,7 @@ def _several_partitions(shares: list[Figure]) -> bool:
 _PARTITION_MARK = patterns.compile(r"(?:按照?|从)[^，,。；;]{0,12}?(?:划分|分类|来看|看|统计|分)")
 
 
-def _marked_partitions(doc, shares: list[Figure]) -> bool:
+def _marked_partitions(doc: Document, shares: list[Figure]) -> bool:
     """Whether the shares fall into runs, each within 100%, where the text between two shares says a new
     classification starts ("…项目支出占23.74%。按照支出功能科目划分，教育支出占93.06%…")."""
     runs: list[list[Figure]] = [[shares[0]]]
@@ -327,7 +336,7 @@ def _marked_partitions(doc, shares: list[Figure]) -> bool:
                                                                       Decimal(0)) for run in runs)
 
 
-def _section(doc, line: int) -> int:
+def _section(doc: Document, line: int) -> int:
     """The last chapter-level heading (第…部分 / 一、 / （一）) at or before a line: shares are compared within it."""
     section = -1
     for h in doc.headings:
@@ -338,7 +347,7 @@ def _section(doc, line: int) -> int:
     return section
 
 
-def _sections(doc):
+def _sections(doc: Document) -> Callable[[int], int]:
     """``_section`` for any line, by bisection over the headings (a walk over them for each share was
     quadratic on long reports)."""
     from bisect import bisect_right
@@ -363,7 +372,7 @@ _COPULA_END = patterns.compile(r"(?:约为|为|是|达到|达)$")
 
 
 @rule("RL205", "complement-rates", "error")
-def complement_rates(ctx: Context):
+def complement_rates(ctx: Context) -> Iterator[Finding]:
     """互补比率之和不为 100%：同一句里的满意率与不满意率（合格率与不合格率…）相加不等于 100%。
 
     检查什么：词表（``rules/identities.toml`` 的 ``[[complement]]``）中成对的比率同时出现在一句里、且没有第三种
@@ -378,7 +387,7 @@ def complement_rates(ctx: Context):
     """
     doc = ctx.doc
     vocab = vocabulary()
-    by_sentence: dict[int, list] = {}
+    by_sentence: dict[int, list[Figure]] = {}
     for fig in doc.figures:
         if fig.unit == "%" and fig.sentence >= 0 and not fig.approx:
             by_sentence.setdefault(fig.sentence, []).append(fig)

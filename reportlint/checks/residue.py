@@ -10,32 +10,38 @@ A blank template gives these findings and no arithmetic finding: a placeholder i
 
 from __future__ import annotations
 
+from typing import Any, Iterable, Iterator
+
 import re
 from functools import lru_cache
 
 from reportlint import patterns
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.rules import RULES_DIR, load_toml
 
 
 @lru_cache(maxsize=1)
-def residue_words() -> dict:
+def residue_words() -> dict[str, Any]:
     return load_toml(RULES_DIR / "residue.toml")
 
 
-def _alternation(words) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+Pattern = re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _patterns():
+def _patterns() -> tuple[Pattern, int, Pattern, Pattern, Pattern, Pattern, Pattern, Pattern, Pattern]:
     data = residue_words()
     holder = data["placeholder"]
     marks = re.escape(holder["marks"])
     run = patterns.compile(r"(?<![A-Za-z0-9])[" + marks + r"]{2,}(?![A-Za-z0-9])")
     after = patterns.compile(r"\s*(?:" + _alternation(holder["units"] + holder["name_endings"]) + r")(?!长)")  # 局长: a person
     field = patterns.compile(holder["field"])
-    pairs = set()
+    pairs: set[tuple[str, str]] = set()
     for a, b in data["alternatives"]["pairs"]:
         pairs.update({(a, b), (b, a)})
     choice = patterns.compile("|".join(f"{re.escape(a)}[（(]{re.escape(b)}[）)]" for a, b in sorted(pairs)))
@@ -65,7 +71,7 @@ def _quote(text: str, start: int, end: int) -> str:
 
 
 @rule("RL504", "template-placeholder", "error")
-def template_placeholder(ctx: Context):
+def template_placeholder(ctx: Context) -> Iterator[Finding]:
     """模板占位符未替换：“XX局”“XXX万元”“{单位名称}”、二选一的“增加（减少）”、空着数字的“占 %”原样留在报告里。
 
     会报：``上海市XX局2024年度收入支出总计XXX万元``；``比上年增加（减少）12.00万元``；``基本支出 万元，占 %``。
@@ -115,7 +121,7 @@ def template_placeholder(ctx: Context):
 
 
 @rule("RL505", "template-instruction", "warning")
-def template_instruction(ctx: Context):
+def template_instruction(ctx: Context) -> Iterator[Finding]:
     """模板说明文字未删除：模板写给填报人的话（“按上述格式依次说明”“无……的，作下述说明”“（不涉及的不列）”）留在报告里。
 
     会报：``按上述格式依次说明到各项级科目``；``主要原因：……（如持平作持平表述）``。
@@ -138,7 +144,7 @@ def template_instruction(ctx: Context):
 
 
 @rule("RL506", "missing-percent-sign", "warning")
-def missing_percent_sign(ctx: Context):
+def missing_percent_sign(ctx: Context) -> Iterator[Finding]:
     """百分号漏写：“增长”“下降”“占”“……率为”后面的数没有单位（``增长 12.40。``），应是百分比。
 
     会报：``比上年增长 12.40。``；``执行率为98.50，``。

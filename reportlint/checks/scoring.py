@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
 from decimal import Decimal
 from functools import lru_cache
 
 from reportlint import patterns
 
 from reportlint.checks import Context, rule
-from reportlint.document import Figure, Span, Table
+from reportlint.finding import Finding
+from reportlint.document import Cell, Document, Figure, Pos, Span, Table, TablePlace
 from reportlint.rules import RULES_DIR, load_toml
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
@@ -51,18 +56,24 @@ def score_tables(ctx: Context) -> list[tuple[Table, list[Figure], list[Figure], 
         if not scores:
             continue
         weights = [f for f in figs if f.concept == "weight"]
-        totals = [f for f in figs if _TOTAL_ROW.search(f.table.row_header or "")]
+        totals = [f for f in figs if _TOTAL_ROW.search(_place(f).row_header or "")]
         scores = [f for f in scores if f not in totals]
         weights = [f for f in weights if f not in totals]
         out.append((table, scores, weights, totals))
     return out
 
 
+def _place(f: Figure) -> TablePlace:
+    """The cell of a score table's figure (``score_tables`` returns only figures of tables)."""
+    assert f.table is not None, "a figure of a score table"
+    return f.table
+
+
 def stated_totals(ctx: Context) -> list[Figure]:
     return [f for f in ctx.doc.figures if f.concept == "score_total" and f.unit in ("分", "") and not f.approx]
 
 
-def _table_sum(ctx: Context):
+def _table_sum(ctx: Context) -> tuple[Decimal, list[Figure], Decimal, bool] | None:
     tables = score_tables(ctx)
     if not tables:
         return None
@@ -82,7 +93,7 @@ def _table_sum(ctx: Context):
 
 
 @rule("RL601", "score-total-mismatch", "error")
-def score_total_mismatch(ctx: Context):
+def score_total_mismatch(ctx: Context) -> Iterator[Finding]:
     """自评总分与评分表不符：正文或表中写明的自评得分，不等于评分表各项得分之和。
 
     检查什么：把自评表/评分表“得分”列的各项加起来（不含“总分/合计”行），与正文“自评分数为98分”、表中
@@ -114,7 +125,7 @@ def score_total_mismatch(ctx: Context):
 
 
 @rule("RL602", "grade-mismatch", "error")
-def grade_mismatch(ctx: Context):
+def grade_mismatch(ctx: Context) -> Iterator[Finding]:
     """评价等次与分数不符：≥90 优（优秀），80–89.99 良（良好），60–79.99 中（中等），<60 差（较差）。
 
     检查什么：写明的等次与同一句（或同一表）里的总分是否相符；评分表的得分合计与写明总分不一致时，也用
@@ -161,15 +172,16 @@ def grade_mismatch(ctx: Context):
                     related=[(stated.span, f"总分 {stated.text}", f"score {stated.text}")], subject=f"grade:{word}:{stated.text}",
                 )
             elif found is not None:
-                total, _, _, complete = found
-                if abs(total - stated.value) > Decimal("0.5") and grade_for(total) != grade:
+                table_total, _, _, complete = found
+                if abs(table_total - stated.value) > Decimal("0.5") and grade_for(table_total) != grade:
                     yield ctx.finding(
                         "RL602", span,
-                        f"等次写作“{word}”，但评分表得分合计 {total:f} 分对应“{grade_for(total)}”",
-                        f"grade '{word}' does not match the score table's total {total:f} (band '{grade_for(total)}')",
+                        f"等次写作“{word}”，但评分表得分合计 {table_total:f} 分对应“{grade_for(table_total)}”",
+                        f"grade '{word}' does not match the score table's total {table_total:f} "
+                        f"(band '{grade_for(table_total)}')",
                         severity="error" if complete else "warning",
                         related=[(stated.span, f"写明总分 {stated.text}", f"stated score {stated.text}")],
-                        subject=f"grade-table:{word}:{total}",
+                        subject=f"grade-table:{word}:{table_total}",
                     )
 
 
@@ -188,7 +200,7 @@ def _listed_total(ctx: Context, sid: int) -> Figure | None:
     return None
 
 
-def _locate(doc, first: int, last: int, word: str):
+def _locate(doc: Document, first: int, last: int, word: str) -> tuple[Pos, Pos]:
     from reportlint.document import Pos
 
     for line in range(first, last + 1):
@@ -199,7 +211,7 @@ def _locate(doc, first: int, last: int, word: str):
 
 
 @rule("RL603", "score-above-weight", "error")
-def score_above_weight(ctx: Context):
+def score_above_weight(ctx: Context) -> Iterator[Finding]:
     """得分超过分值：评分表中某项得分大于该项分值（权重）。
 
     会报：分值 5、得分 6 的一行。 不会报：分值 5、得分 5。
@@ -209,15 +221,16 @@ def score_above_weight(ctx: Context):
     A score exceeds its weight.
     """
     for table, scores, weights, _ in score_tables(ctx):
-        by_row = {f.table.row: f for f in weights}
+        by_row = {_place(f).row: f for f in weights}
         for score in scores:
-            weight = by_row.get(score.table.row)
+            place = _place(score)
+            weight = by_row.get(place.row)
             if weight is not None and score.value > weight.value:
                 yield ctx.finding(
-                    "RL603", score.span, f"“{score.table.row_header}”得分 {score.text} 超过其分值 {weight.text}",
-                    f"'{score.table.row_header}': score {score.text} exceeds its weight {weight.text}",
+                    "RL603", score.span, f"“{place.row_header}”得分 {score.text} 超过其分值 {weight.text}",
+                    f"'{place.row_header}': score {score.text} exceeds its weight {weight.text}",
                     related=[(weight.span, f"分值 {weight.text}", f"weight {weight.text}")],
-                    subject=f"score>weight:{score.table.row_header}",
+                    subject=f"score>weight:{place.row_header}",
                 )
 
 
@@ -231,13 +244,22 @@ _GROUP_POINTS = patterns.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _PLACEHOLDER = patterns.compile(r"^[…\.。·\s]*$")
 
 
+@dataclass(frozen=True, eq=False)  # rows are compared by identity, as before they were dataclasses
 class ScoreRow:
-    def __init__(self, table, row, group, label, rule, weight, score, weight_cell, score_cell):
-        self.table, self.row, self.group, self.label, self.rule = table, row, group, label, rule
-        self.weight, self.score, self.weight_cell, self.score_cell = weight, score, weight_cell, score_cell
+    """A row of a score table: its indicator (label), group and scoring rule, weight and score."""
+
+    table: Table
+    row: int
+    group: str  # the innermost group with stated points ("产出指标（50分）"), "" if none
+    label: str
+    rule: str
+    weight: Decimal | None
+    score: Decimal | None
+    weight_cell: Cell | None
+    score_cell: Cell | None
 
 
-def _column(table: Table, pattern) -> int | None:
+def _column(table: Table, pattern: re.Pattern[str]) -> int | None:
     for col, header in enumerate(table.column_headers):
         leaf = header.split("/")[-1] if header else ""
         if leaf and pattern.search(leaf):
@@ -254,7 +276,7 @@ def _score_rows(ctx: Context) -> list[ScoreRow]:
     from reportlint.parse.numbers import parse_cell_number
     from reportlint.parse.tables import cell_labels
 
-    out = []
+    out: list[ScoreRow] = []
     for table in ctx.doc.tables:
         w_col, s_col = _column(table, _WEIGHT_HEADER), _column(table, _SCORE_HEADER)
         if w_col is None or s_col is None:
@@ -288,7 +310,7 @@ def _score_rows(ctx: Context) -> list[ScoreRow]:
     return out
 
 
-def _row_span(row: ScoreRow):
+def _row_span(row: ScoreRow) -> Span:
     from reportlint.document import Pos
 
     for cell in (row.score_cell, row.weight_cell, *row.table.rows[row.row]):
@@ -298,7 +320,7 @@ def _row_span(row: ScoreRow):
 
 
 @rule("RL604", "weights-mismatch", "error")
-def weights_mismatch(ctx: Context):
+def weights_mismatch(ctx: Context) -> Iterator[Finding]:
     """分值不合：评分表各指标分值之和不等于其所属一级指标标明的分值（如“产出指标（50分）”）或总分（100）。
 
     会报：“效益指标（30分）”下各项分值为 10 + 10 + 5。 不会报：投入 15 = 5 + 5 + 5。
@@ -315,17 +337,20 @@ def weights_mismatch(ctx: Context):
     for table in ctx.doc.tables:
         previous = ctx.doc.tables[table.index - 1] if table.index else None
         same = previous is not None and previous.column_headers == table.column_headers
-        family[table.index] = family[previous.index] if same else table.index
-    groups: dict[tuple, list[ScoreRow]] = {}
+        family[table.index] = family[previous.index] if previous is not None and same else table.index
+    groups: dict[tuple[int, str], list[ScoreRow]] = {}
     for row in rows:
         if row.group:
             groups.setdefault((family[row.table.index], row.group), []).append(row)
     for (_, group), members in groups.items():
-        points = Decimal(_GROUP_POINTS.search(group).group(1))
+        stated = _GROUP_POINTS.search(group)
+        if stated is None:  # cannot be: a row's group is a cell with stated points
+            continue
+        points = Decimal(stated.group(1))
         items = [m for m in members if m.weight is not None and m.weight != points]
         if not items:
             continue
-        total = sum((m.weight for m in items), Decimal(0))
+        total = sum((m.weight for m in items if m.weight is not None), Decimal(0))  # (all are: chosen so)
         if total != points:
             terms = " + ".join(f"{m.weight:f}" for m in items)
             yield ctx.finding(
@@ -342,7 +367,7 @@ _PROMPT = patterns.compile(
 
 
 @rule("RL503", "unfilled-form", "warning")
-def unfilled_form(ctx: Context):
+def unfilled_form(ctx: Context) -> Iterator[Finding]:
     """表格未填完：评分表中有分值却没有得分的指标，或模板提示语（“结合自评情况，说明…（200字以内）”）原样留在报告里。
 
     会报：“服务对象满意度指标”一行分值、得分都空着；“评价结论”一栏仍是“结合自评情况,说明项目自评总分…(200字以内)”。
@@ -392,7 +417,7 @@ _OVER_RULE = patterns.compile(r"每超(?:过|出)?\s*(?:一|1)\s*个?百分点\s
 
 
 @rule("RL605", "score-against-rule", "error")
-def score_against_rule(ctx: Context):
+def score_against_rule(ctx: Context) -> Iterator[Finding]:
     """得分与评分规则不符：按报告自己的数据和该指标的评分标准，得分不可能这么高。
 
     检查什么：
@@ -450,7 +475,7 @@ _ACTUAL_HEADER = patterns.compile(r"完成值|实际完成|实际值|完成情�
 _MEASURE = patterns.compile(r"^\s*(?P<op>[≥≤>=<＞＜]|不低于|不高于|不少于|不超过|大于|小于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|万|个|人|件|项|户|次|家|天|日)?")
 
 
-def _measure(text: str):
+def _measure(text: str) -> tuple[Decimal, str, int] | None:
     m = _MEASURE.match(text.replace(" ", ""))
     if not m or (len(text.strip()) > len(m.group(0)) + 2 and not m.group("unit")):
         return None
@@ -459,14 +484,14 @@ def _measure(text: str):
     return Decimal(m.group("num")), m.group("unit") or "", direction
 
 
-def _cell_text(row: ScoreRow, pattern) -> str:
+def _cell_text(row: ScoreRow, pattern: re.Pattern[str]) -> str:
     col = _column(row.table, pattern)
     cells = row.table.rows[row.row]
     return cells[col].text if col is not None and col < len(cells) else ""
 
 
 @rule("RL606", "score-despite-missed-target", "warning")
-def score_despite_missed_target(ctx: Context):
+def score_despite_missed_target(ctx: Context) -> Iterator[Finding]:
     """未达目标仍得满分：评分表中实际完成值没有达到年度指标值，该项却得了满分；或按执行率计分的一项得分高于“执行率 × 分值”。
 
     检查什么：同一行的“年度指标值/目标值”与“实际完成值”都是可比的数（同一单位，目标可带 ≥、≤），实际值没达到目标

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.checks.headings import RANK, contents_entries, inline_marker, is_list_item
-from reportlint.document import Heading, Pos, Span
-from reportlint.profiles import builtin_profiles, detect_profile
+from reportlint.document import Document, Heading, Pos, Span
+from reportlint.profiles import Profile, builtin_profiles, detect_profile
 from reportlint import patterns
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
@@ -45,7 +48,7 @@ def _headings_with_bodies(ctx: Context) -> list[Heading]:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if nxt is None or nxt.kind == "table":
             out.append(h)
-        elif nxt.kind == "heading":
+        elif nxt.kind == "heading" and nxt.heading is not None:  # (a heading block has its heading)
             if nxt.heading.style != h.style and _RANK[nxt.heading.style] > 1:
                 out.append(h)
         else:
@@ -59,11 +62,12 @@ def _title_headings(ctx: Context) -> list[Heading]:
     return [h for h in ctx.doc.headings if len(h.title) <= 30]
 
 
-def document_profile(ctx: Context):
+def document_profile(ctx: Context) -> Profile:
+    """The profile chosen for the run, else the one the title (or the opening) names, detected once."""
     doc = ctx.doc
-    if getattr(ctx, "profile", None) is not None:
+    if ctx.profile is not None:
         return ctx.profile
-    if getattr(ctx, "detected_profile", None) is not None:
+    if ctx.detected_profile is not None:
         return ctx.detected_profile
     from reportlint.parse.normalize import normalize_text
 
@@ -71,13 +75,12 @@ def document_profile(ctx: Context):
         return normalize_text("\n".join(doc.lines[:12]) + "\n".join(h.title for h in doc.headings) + "\n".join(
             line for line in doc.lines if len(line.strip()) <= 40))
 
-    ctx.detected_profile = detect_profile(normalize_text(doc.title), head,
-                                          getattr(ctx, "profiles", None) or builtin_profiles())
-    return ctx.detected_profile
+    detected = ctx.detected_profile = detect_profile(normalize_text(doc.title), head, builtin_profiles())
+    return detected
 
 
 @rule("RL501", "missing-section", "error")
-def missing_section(ctx: Context):
+def missing_section(ctx: Context) -> Iterator[Finding]:
     """缺少必备章节：按报告类型（配置档案）应有的章节没有出现。
 
     检查什么：先按标题和开头判断报告类型（部门整体支出绩效自评报告、表格式整体支出自评、项目支出绩效自评、
@@ -113,7 +116,7 @@ def missing_section(ctx: Context):
 
 
 @rule("RL502", "heading-numbering", "warning")
-def heading_numbering(ctx: Context):
+def heading_numbering(ctx: Context) -> Iterator[Finding]:
     """标题编号错误：同一级编号跳号、重号、换了样式，或一级编号在某一章内又从“一、”重新开始。
 
     检查什么：按编号样式分级（第一部分 / 一、 / （一） / 1、 1. / （1） / ①），同一上级下的同级编号应连续；
@@ -130,43 +133,50 @@ def heading_numbering(ctx: Context):
     contents = contents_entries(ctx.doc)
     headings = [h for h in ctx.doc.headings if h.index not in contents]
     bodied = {h.index for h in _headings_with_bodies(ctx)}
-    seen_bodied: dict[tuple, bool] = {}
+    seen_bodied: dict[HeadingKey, bool] = {}
     for finding in _numbering(ctx, headings, bodied, seen_bodied):
         yield finding
 
 
-def _marker_lost(doc, after: int, before: int) -> bool:
+def _marker_lost(doc: Document, after: int, before: int) -> bool:
     """Whether a line between two circled-number headings begins with one blank where the marker would stand
     (" 局下辖…" between ① and ③): PDF text drops the glyphs of circled numbers, so the gap is damage (an
     indented paragraph begins with two blanks)."""
     return any(line[:1] in (" ", "\u3000") and line[1:2] not in (" ", "\u3000", "") for line in doc.lines[after:before - 1])
 
 
-class _LastNumbers(dict):
+HeadingKey = tuple[int, str]  # (the parent heading's index, -1 at the top; the numbering style)
+
+
+class _LastNumbers:
     """(parent heading index, style) → the last number, with each parent's styles indexed as well: a heading
     looks up its parent's other styles, and a scan of every key would make deep nesting quadratic."""
 
-    def __init__(self):
-        super().__init__()
+    def __init__(self) -> None:
+        self.numbers: dict[HeadingKey, int] = {}
         self.under: dict[int, dict[str, int]] = {}
 
-    def __setitem__(self, key: tuple, number: int) -> None:
-        super().__setitem__(key, number)
+    def get(self, key: HeadingKey) -> int | None:
+        return self.numbers.get(key)
+
+    def __setitem__(self, key: HeadingKey, number: int) -> None:
+        self.numbers[key] = number
         self.under.setdefault(key[0], {})[key[1]] = number
 
-    def pop(self, key: tuple, *default):
+    def pop(self, key: HeadingKey) -> None:
         self.under.get(key[0], {}).pop(key[1], None)
-        return super().pop(key, *default)
+        self.numbers.pop(key, None)
 
 
-def _numbering(ctx: Context, headings: list[Heading], bodied: set[int], seen_bodied: dict):
+def _numbering(ctx: Context, headings: list[Heading], bodied: set[int],
+               seen_bodied: dict[HeadingKey, bool]) -> Iterator[Finding]:
     """Walk the headings keeping, per (parent, style), the last number; report only headings that head something."""
     # state per (parent heading index, style): last number, and whether we are inside a restart
     last = _LastNumbers()
-    restarted: dict[tuple, int] = {}
-    broken: dict[tuple, bool] = {}
-    last_line: dict[tuple, int] = {}  # the line of the last heading of the key
-    form: dict[tuple, bool] = {}  # whether the last heading of the key was a numbered sentence (a list item)
+    restarted: dict[HeadingKey, int] = {}
+    broken: dict[HeadingKey, bool] = {}
+    last_line: dict[HeadingKey, int] = {}  # the line of the last heading of the key
+    form: dict[HeadingKey, bool] = {}  # whether the last heading of the key was a numbered sentence (a list item)
     stack: list[Heading] = []
     top_last = 0
     for h in headings:
@@ -174,18 +184,18 @@ def _numbering(ctx: Context, headings: list[Heading], bodied: set[int], seen_bod
         while stack and _RANK[stack[-1].style] >= rank:
             stack.pop()
         parent = stack[-1] if stack else None
-        key = (parent.index if parent else -1, h.style)
+        key: HeadingKey = (parent.index if parent else -1, h.style)
         span = Span(Pos(h.line, h.column), Pos(h.line, h.column + len(h.marker)))
         previous = last.get(key)
         reportable = h.index in bodied
         item = is_list_item(h)
         if previous is not None and h.number == 1 and form.get(key, item) != item and _RANK[h.style] >= 3:
             previous = None  # "1.引言 … 1.基本支出2956.36万元，其中…": a list of numbered sentences starts, not a duplicate
-            last.pop(key, None)
+            last.pop(key)
         form[key] = item
         if previous is not None and h.number == 1 and previous >= 2 and not seen_bodied.get(key):
             previous = None  # the run before was a table of contents: the body starts here
-            last.pop(key, None)
+            last.pop(key)
             restarted.pop(key, None)
             broken.pop(key, None)
         if reportable:

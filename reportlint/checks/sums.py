@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from decimal import Decimal
 
 from reportlint.checks import Context, rule
 from reportlint.checks.arithmetic import fmt, half_units, scale, sum_gap, value
 from reportlint.checks.units import explained_by_unit_slip
-from reportlint.document import Figure
+from reportlint.document import Document, Figure, Relation
 from reportlint.finding import Finding
-from reportlint.rules import vocabulary
+from reportlint.rules import Vocabulary, vocabulary
 from reportlint import patterns
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
@@ -36,7 +38,7 @@ def _display_unit(total: Figure) -> str:
     return total.unit if total.unit else ""
 
 
-def _amount(v, total: Figure) -> str:
+def _amount(v: Decimal, total: Figure) -> str:
     places = max(2, total.decimals) if total.is_money else total.decimals  # 188人, not 188.00人
     return fmt(v / scale(total), places)
 
@@ -80,7 +82,7 @@ def _distinct(ctx: Context, parts: list[Figure]) -> bool:
 
 
 @rule("RL101", "sum-mismatch", "error")
-def sum_mismatch(ctx: Context):
+def sum_mismatch(ctx: Context) -> Iterator[Finding]:
     """合计与分项之和不符：总数不等于它的组成部分之和（已考虑四舍五入）。
 
     检查什么：报告写明的分解（“X，其中 A a、B b”；紧跟在总数后的括号列举“X a（A b、B c）”，未明说故为警告）
@@ -150,7 +152,7 @@ def sum_mismatch(ctx: Context):
     yield from chosen.values()
 
 
-def _near_miss(rel, total: Figure, parts: list[Figure], gap: Decimal) -> bool:
+def _near_miss(rel: Relation, total: Figure, parts: list[Figure], gap: Decimal) -> bool:
     """A 其中 list of four or more amounts that falls short of its total by at most 0.5%: meant as the whole
     list (a partial list names the large items and leaves a visible remainder), so a figure is likely wrong.
     Inferred, so a warning."""
@@ -172,7 +174,7 @@ def _restated_total_fits(total: Figure, parts: list[Figure]) -> bool:
 
 
 @rule("RL102", "part-exceeds-total", "error")
-def part_exceeds_total(ctx: Context):
+def part_exceeds_total(ctx: Context) -> Iterator[Finding]:
     """分项大于合计：“其中”列出的某一部分（或几部分之和）超过了它所属的总数。
 
     检查什么：“X，其中 A a、B b”里的每个分项不能大于 X；分项都属于同一个恒等式时，它们的和也不能大于 X。
@@ -209,7 +211,7 @@ def part_exceeds_total(ctx: Context):
                 )
 
 
-def _partition_of(vocab, labels: list[str]):
+def _partition_of(vocab: Vocabulary, labels: list[str]) -> tuple[str, ...] | None:
     for group in vocab.count_partitions:
         if all(any(word in label for word in group) for label in labels):
             return group
@@ -217,7 +219,7 @@ def _partition_of(vocab, labels: list[str]):
 
 
 @rule("RL103", "count-breakdown-mismatch", "warning")
-def count_breakdown_mismatch(ctx: Context):
+def count_breakdown_mismatch(ctx: Context) -> Iterator[Finding]:
     """人数分项之和不符：“X人，其中 A a人、B b人…”列出的各类人数之和不等于总人数。
 
     检查什么：分项都属于同一种划分（在职/离休/退休，行政编制/事业编制/工勤，男/女，主任/副主任/干部…，词表见
@@ -266,7 +268,7 @@ def count_breakdown_mismatch(ctx: Context):
 
 
 @rule("RL104", "adjustment-mismatch", "error")
-def adjustment_mismatch(ctx: Context):
+def adjustment_mismatch(ctx: Context) -> Iterator[Finding]:
     """调整、变动或差值算错：“由年初预算 X 调整为 Y，调增（调减）Δ”中 Y ≠ X ± Δ；“本年 Y，比上年 X 增加（减少）Δ”中
     Y ≠ X ± Δ；“支出 a，年初预算为 b，差值（差额）为 c”中 c ≠ |a − b|（“收入 a，支出 b，收支结余 c”同理）；
     “实际 Y，比预算 X 节约 Δ”中 Y ≠ X − Δ。
@@ -284,7 +286,7 @@ def adjustment_mismatch(ctx: Context):
     for rel in doc.relations:
         if rel.kind == "difference":
             yield from _difference_mismatch(ctx, rel)
-        if rel.kind != "adjust":
+        if rel.kind != "adjust" or rel.total is None:  # (an adjustment always has its total)
             continue
         adjusted = doc.figure(rel.total)
         initial, delta = (doc.figure(p) for p in rel.parts)
@@ -307,9 +309,11 @@ def adjustment_mismatch(ctx: Context):
         )
 
 
-def _difference_mismatch(ctx: Context, rel):
+def _difference_mismatch(ctx: Context, rel: Relation) -> Iterator[Finding]:
     """差值 c against |a − b|."""
     doc = ctx.doc
+    if rel.total is None:  # cannot be: a difference is read with its stated 差值
+        return
     diff = doc.figure(rel.total)
     a, b = (doc.figure(p) for p in rel.parts)
     expected = abs(value(a) - value(b))
@@ -325,7 +329,7 @@ def _difference_mismatch(ctx: Context, rel):
 
 
 @rule("RL105", "balance-mismatch", "error")
-def balance_mismatch(ctx: Context):
+def balance_mismatch(ctx: Context) -> Iterator[Finding]:
     """收支结余不平：年末结转和结余 ≠ 年初结转和结余 + 本年收入 − 本年支出，或收入总计 ≠ 支出总计。
 
     检查什么：同一句写明年初结转和结余、本年收入、本年支出、年末结转和结余时，要求
@@ -340,7 +344,7 @@ def balance_mismatch(ctx: Context):
     """
     doc = ctx.doc
     for rel in doc.relations:
-        if rel.kind != "balance":
+        if rel.kind != "balance" or rel.total is None:  # (a balance always has its total)
             continue
         end = doc.figure(rel.total)
         begin, income, spent = (doc.figure(p) for p in rel.parts)
@@ -381,7 +385,7 @@ def balance_mismatch(ctx: Context):
 
 
 
-def _changes_of(doc) -> dict[int, Figure]:
+def _changes_of(doc: Document) -> dict[int, Figure]:
     """For each level figure, the change stated right after it in its sentence ("…627万元，比上年减支125万元")."""
     out: dict[int, Figure] = {}
     by_sentence: dict[int, list[Figure]] = {}
@@ -417,7 +421,7 @@ def _flatten(concepts: set[str]) -> set[str]:
 
 
 @rule("RL107", "change-sum-mismatch", "error")
-def change_sum_mismatch(ctx: Context):
+def change_sum_mismatch(ctx: Context) -> Iterator[Finding]:
     """分项增减之和不符：合计比上年的增减额，不等于各分项增减额（增为正、减为负）之和。
 
     检查什么：“三公经费…比上年减少433万元，其中：公务用车购置…减少1122万元，运行维护费…增加816万元，
@@ -439,7 +443,7 @@ def change_sum_mismatch(ctx: Context):
             continue
         state = dict(total.qualifiers).get("state")
         members = [p for p in parts if dict(p.qualifiers).get("state") == state and p.concept is not None]
-        concepts = [p.concept for p in members]
+        concepts = [p.concept for p in members if p.concept is not None]  # (all: chosen so above)
         if len(set(concepts)) != len(concepts) or not members:
             continue
         complete = any(identity.exact and identity.total == total.concept

@@ -3,12 +3,15 @@ under 其中), only where the table is flat and its other columns add up."""
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from decimal import Decimal
 
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.checks.arithmetic import half_units, sum_gap, value
 from reportlint.checks.sums import _amount
-from reportlint.document import Figure
+from reportlint.document import Document, Figure, Relation
 
 
 def _has_subtotals(parts: list[Figure]) -> bool:
@@ -28,7 +31,7 @@ def _has_subtotals(parts: list[Figure]) -> bool:
     return False
 
 
-def _one_value_column(doc, total: Figure) -> bool:
+def _one_value_column(doc: Document, total: Figure) -> bool:
     """A plain two-column table ("科目 | 金额"): one label column, one headed value column and no other column
     that could confirm the structure — judged, but only as an inferred reading (a warning)."""
     if total.table is None or not total.table.column_header:
@@ -38,7 +41,7 @@ def _one_value_column(doc, total: Figure) -> bool:
 
 
 @rule("RL108", "table-total-mismatch", "error")
-def table_total_mismatch(ctx: Context):
+def table_total_mismatch(ctx: Context) -> Iterator[Finding]:
     """表格合计不符：表中“合计/总计”（或“…汇总”）一行的某列，不等于各项（同一层级的行，空行按 0）该列之和；或“合计”一列不等于
     表头“其中：”下各列之和。
 
@@ -56,13 +59,15 @@ def table_total_mismatch(ctx: Context):
     or, in a row, the 合计 column disagrees with the columns under 其中 (ending with 其他…) while other rows agree.
     """
     doc = ctx.doc
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Relation]] = {}
     for rel in doc.relations:
         if rel.kind == "table-sum":
             groups.setdefault(rel.note, []).append(rel)
     for key, rels in groups.items():
-        checked = []
+        checked: list[tuple[bool, Figure, list[Figure], Decimal]] = []
         for rel in rels:
+            if rel.total is None:  # cannot be: a table sum is read from its total cell
+                continue
             total = doc.figure(rel.total)
             parts = [doc.figure(p) for p in rel.parts]
             gap, tol = sum_gap(total, parts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import re
 from functools import lru_cache
 
@@ -9,6 +11,7 @@ from reportlint import patterns
 from reportlint.parse.normalize import to_simplified
 
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.document import Pos, Span
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
@@ -22,7 +25,7 @@ _TABLE_LINE = patterns.compile(r"\t|\|")
 
 
 @lru_cache(maxsize=1)
-def _text_words():
+def _text_words() -> tuple[tuple[str, ...], "re.Pattern[str]", "re.Pattern[str]", set[str]]:
     from reportlint.checks.residue import residue_words
 
     data = residue_words()
@@ -46,7 +49,7 @@ def _legitimate(line: str, start: int, end: int, words: tuple[str, ...]) -> bool
 
 
 @rule("RL901", "mixed-width-digits", "warning")
-def mixed_width_digits(ctx: Context):
+def mixed_width_digits(ctx: Context) -> Iterator[Finding]:
     """全角与半角数字混用：同一个数里既有半角又有全角数字（``201８``）。
 
     会报：``201８年``、``７月13日`` 所在的行（半角与全角混写）。 不会报：全文一致使用的全角或半角数字。
@@ -63,6 +66,8 @@ def mixed_width_digits(ctx: Context):
             if not _ASCII_DIGIT.search(line):
                 continue
             m = _FULLWIDTH_DIGIT.search(line)
+            if m is None:  # cannot be: the line was found to hold a full-width digit above
+                continue
         yield ctx.finding(
             "RL901", Span(Pos(number, m.start() + 1), Pos(number, m.end() + 1)),
             f"全角数字与半角数字混用：“{line[max(0, m.start() - 4):m.end() + 4]}”",
@@ -72,7 +77,7 @@ def mixed_width_digits(ctx: Context):
 
 
 @rule("RL902", "doubled-character", "warning")
-def doubled_character(ctx: Context):
+def doubled_character(ctx: Context) -> Iterator[Finding]:
     """重复的标点、字或词：``。。``、``，，``、``办结率率``、``原因原因``。
 
     会报：``…督查机制。。``、``按期办结率率``、``主要是是接待``、正文中的``原因原因``。
@@ -103,7 +108,7 @@ def doubled_character(ctx: Context):
 
 
 @rule("RL903", "mixed-punctuation", "warning")
-def mixed_punctuation(ctx: Context):
+def mixed_punctuation(ctx: Context) -> Iterator[Finding]:
     """标点连用：两个不同的标点挨在一起（``；，``、``，。``、``。，``），其中一个是多打的。
 
     会报：``完成年度目标；，资金到位``、``全年支出120万元，。``。

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.checks.arithmetic import sum_gap
-from reportlint.document import MONEY_UNITS, Figure
+from reportlint.document import MONEY_UNITS, Document, Figure
 
 
 def slipped_parts(total: Figure, parts: Sequence[Figure], complete: bool) -> list[Figure]:
@@ -34,7 +35,7 @@ def slipped_parts(total: Figure, parts: Sequence[Figure], complete: bool) -> lis
     return odd if abs(gap2) <= tol2 else []
 
 
-def _sentence_figures(doc, fig: Figure) -> list[Figure]:
+def _sentence_figures(doc: Document, fig: Figure) -> list[Figure]:
     """The figures of ``fig``'s sentence: the run of figures around it (a sentence's figures are read together,
     one after the other), not a scan of every figure of the report."""
     figures, sentence = doc.figures, fig.sentence
@@ -46,7 +47,7 @@ def _sentence_figures(doc, fig: Figure) -> list[Figure]:
     return list(figures[first:last + 1])
 
 
-def slipped_total(total: Figure, parts: Sequence[Figure], doc=None) -> bool:
+def slipped_total(total: Figure, parts: Sequence[Figure], doc: Document | None = None) -> bool:
     """The total is in another money unit than all its parts, and only fits when read in theirs
     ("全年支出543.02元，其中人员经费514.98万元，公用经费28.04万元"). When a single part has the total's
     digits, the one whose unit is the odd one out in its sentence is taken for the slip."""
@@ -69,12 +70,12 @@ def slipped_total(total: Figure, parts: Sequence[Figure], doc=None) -> bool:
     return original_gap > 0 and gap <= tol and len(parts) >= 1
 
 
-def explained_by_unit_slip(total: Figure, parts: Sequence[Figure], complete: bool, doc=None) -> bool:
+def explained_by_unit_slip(total: Figure, parts: Sequence[Figure], complete: bool, doc: Document | None = None) -> bool:
     return bool(slipped_parts(total, parts, complete)) or slipped_total(total, parts, doc)
 
 
 @rule("RL401", "unit-slip", "error")
-def unit_slip(ctx: Context):
+def unit_slip(ctx: Context) -> Iterator[Finding]:
     """金额单位错写：分项与合计单位不一致，且只有按合计的单位读才说得通。
 
     检查什么：在“X，其中 A a、B b”这样的分解里，某个分项的金额单位（元/万元/亿元）与合计不同，

@@ -10,22 +10,29 @@ Vocabulary: ``rules/years.toml``.
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import re
 from functools import lru_cache
 
 from reportlint import patterns
 from reportlint.checks import Context, rule
+from reportlint.finding import Finding
 from reportlint.rules import RULES_DIR, load_toml
 
 _YEAR = patterns.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 _SENTENCE_MARK = patterns.compile(r"[，。；,;]")
 
 
+Words = tuple["re.Pattern[str]", "re.Pattern[str]", "re.Pattern[str]", "re.Pattern[str]", tuple[str, ...],
+              tuple[str, ...], tuple[str, ...]]
+
+
 @lru_cache(maxsize=1)
-def _words():
+def _words() -> Words:
     data = load_toml(RULES_DIR / "years.toml")
 
-    def alt(key):
+    def alt(key: str) -> str:
         return "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))
 
     cutoff = patterns.compile(r"(?:截至|截止|截止到|截至到)\s*((?:19|20)[0-9]{2})\s*年\s*(?:" + alt("year_end") + ")")
@@ -64,7 +71,7 @@ def _title_lines(ctx: Context) -> set[int]:
 
 
 @rule("RL801", "wrong-year", "warning")
-def wrong_year(ctx: Context):
+def wrong_year(ctx: Context) -> Iterator[Finding]:
     """年份写错：说的是报告年度的事，写的却是别的年份——决算中“截至上一年12月31日”，章节或表格标题写成上一年度的
     “部门决算（预算）表”“自评报告”。
 
@@ -102,6 +109,8 @@ def wrong_year(ctx: Context):
             continue
         if number in titles and own.search(text) and not elsewhere.search(text):
             m = _YEAR.search(text)
+            if m is None:  # cannot be: ``years`` above was found by the same pattern
+                continue
             yield ctx.finding(
                 "RL801", norm.span(m.start(1), m.end(1)),
                 f"报告年度为 {year} 年，标题却写 {m.group(1)} 年：“{text.strip()[:40]}”",
@@ -111,7 +120,7 @@ def wrong_year(ctx: Context):
 
 
 @rule("RL802", "compared-with-itself", "error")
-def compared_with_itself(ctx: Context):
+def compared_with_itself(ctx: Context) -> Iterator[Finding]:
     """与同一年比较：一个年度的数与同一年度相比（“2024年支出决算……比2024年增加”），比较的对象应是上一年。
 
     会报：2024年度报告中的 ``2024年“三公”经费支出12.00万元，比2024年减少3.00万元``（写明了同一年：错误）；

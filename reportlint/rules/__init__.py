@@ -133,7 +133,7 @@ class Vocabulary:
         count_rates = identities.get("count_rates", {})
         self.rate_total_words = tuple(count_rates.get("total_words", ()))
         self.rate_done_words = tuple(count_rates.get("done_words", ()))
-        self.count_partitions = tuple(tuple(group) for group in identities.get("counts", {}).get("partitions", []))
+        self.count_partitions: tuple[tuple[str, ...], ...] = tuple(tuple(group) for group in identities.get("counts", {}).get("partitions", []))
         self.rates = tuple(
             RateIdentity(r["name"], r["result"], r["numerator"], r["denominator"], r.get("numerator_state", ""),
                          r.get("denominator_state", "")) for r in identities.get("rate", [])
