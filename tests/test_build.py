@@ -79,7 +79,7 @@ def test_without_the_variable_setup_builds_no_extension(setup_py):
 
 def test_the_version_says_how_the_parser_runs():
     compiled = any((ROOT / "reportlint" / "parse" / f"facts{s}").exists() for s in EXTENSION_SUFFIXES)
-    assert build_kind() == ("compiled (mypyc)" if compiled else "pure Python")
+    assert build_kind() == ("compiled with mypyc" if compiled else "pure Python")
     out = subprocess.run([sys.executable, "-m", "reportlint", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == f"reportlint 0.1.0 ({build_kind()})"
 

@@ -47,10 +47,20 @@ class Rule:
     name: str
     severity: str  # the default severity: the declared one, lowered by the precision measured on real text
     func: Callable[["Context"], Iterable[Finding]] | None
-    doc: str
+    docstring: str  # the user documentation; "" for a compiled rule function, whose docstring is read on demand
     declared: str = ""  # the severity the rule declares
     precision: tuple[int, int] | None = None  # (true, all) errors and warnings on the labelled real corpora
     opt_in: bool = False  # measured below OPT_IN_BELOW: runs only when --select names it
+
+    @property
+    def doc(self) -> str:
+        """The rule's user documentation: its function's docstring (read from the source in the compiled build,
+        which drops docstrings), or the text it was declared with."""
+        if self.docstring or self.func is None:
+            return self.docstring
+        from reportlint.rules.docstrings import docstring_of
+
+        return docstring_of(self.func)
 
     @property
     def precision_text(self) -> str:
