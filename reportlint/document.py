@@ -7,28 +7,37 @@ Money is ``Decimal``, never float.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, cast
 
 if TYPE_CHECKING:  # normalize builds on Pos and Span: imported for the annotations only
     from reportlint.parse.normalize import NormText
 
 
+class Rebuilt:
+    """The base of the model's frozen dataclasses: an instance pickles and copies as its class called with its
+    fields' values. (The default restores the attributes one by one, which a frozen class compiled by mypyc
+    refuses; ``--jobs``, ``copy.deepcopy`` and Spark need both builds to pickle.)"""
+
+    def __reduce__(self) -> tuple[type[Any], tuple[Any, ...]]:
+        return type(self), tuple(getattr(self, f.name) for f in fields(cast(Any, self)))
+
+
 @dataclass(frozen=True, order=True)
-class Pos:
+class Pos(Rebuilt):
     line: int
     column: int
 
 
 @dataclass(frozen=True)
-class Span:
+class Span(Rebuilt):
     start: Pos
     end: Pos  # exclusive: the column just after the last character
 
 
 @dataclass(frozen=True)
-class Heading:
+class Heading(Rebuilt):
     """A numbered or titled heading: ``一、部门概况`` or ``（二）项目支出``."""
 
     index: int
@@ -42,7 +51,7 @@ class Heading:
 
 
 @dataclass(frozen=True)
-class Cell:
+class Cell(Rebuilt):
     row: int
     col: int
     text: str  # normalised text of the cell
@@ -52,7 +61,7 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(Rebuilt):
     """A table rebuilt as a grid, with the header rows told apart from the data rows."""
 
     index: int
@@ -77,7 +86,7 @@ class Table:
 
 
 @dataclass(frozen=True)
-class TablePlace:
+class TablePlace(Rebuilt):
     table: int
     row: int
     col: int
@@ -87,7 +96,7 @@ class TablePlace:
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Rebuilt):
     """One number the report states, with what it is a number of."""
 
     id: int
@@ -134,7 +143,7 @@ MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(10
 
 
 @dataclass(frozen=True)
-class Relation:
+class Relation(Rebuilt):
     """A relation the text or a table states between figures.
 
     kind:
@@ -161,7 +170,7 @@ class Relation:
 
 
 @dataclass(frozen=True)
-class Block:
+class Block(Rebuilt):
     """A paragraph (possibly several physical lines joined) or a heading line."""
 
     index: int
@@ -173,7 +182,7 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Document:
+class Document(Rebuilt):
     path: str
     encoding: str
     text: str  # the decoded original text

@@ -49,12 +49,23 @@ def monkeypatch_module():
 
 
 def test_the_backend_asks_for_mypy_only_when_the_compiled_build_is_asked_for(backend, monkeypatch):
+    import os
+
+    seen = []
+
+    def setuptools_hook(config_settings=None):  # setuptools' own (it runs setup.py): the variable must be unset
+        seen.append(os.environ.get("REPORTLINT_MYPYC"))
+        return ["wheel"]
+
+    monkeypatch.setattr(backend._setuptools, "get_requires_for_build_wheel", setuptools_hook)
+    monkeypatch.setattr(backend._setuptools, "get_requires_for_build_editable", setuptools_hook)
     monkeypatch.delenv("REPORTLINT_MYPYC", raising=False)
     assert not [r for r in backend.get_requires_for_build_wheel() if r.startswith("mypy")]
     monkeypatch.setenv("REPORTLINT_MYPYC", "1")
     wheel = backend.get_requires_for_build_wheel()
     assert [r for r in wheel if r.startswith("mypy")] == ["mypy>=1.18,<3"]
     assert set(backend.MYPYC_REQUIRES) <= set(backend.get_requires_for_build_editable())
+    assert wheel[0] == "wheel" and seen == [None, None, None] and os.environ["REPORTLINT_MYPYC"] == "1"
 
 
 def test_the_build_requirements_are_the_typecheck_extra(backend):
@@ -95,3 +106,20 @@ def test_the_parser_really_is_compiled_when_the_build_says_so():
     expected = os.environ.get("REPORTLINT_EXPECT_COMPILED") == "1"
     for module in (reportlint.parse.facts, reportlint.checks.sums, reportlint.document):
         assert module.__file__.endswith(tuple(EXTENSION_SUFFIXES)) == expected, module.__file__
+
+
+def test_the_document_model_pickles_and_copies_in_either_build():
+    """Compiled frozen dataclasses refuse the default restore (attribute by attribute): ``Rebuilt`` calls the class."""
+    import copy
+    import pickle
+
+    from reportlint.document import Pos, Span
+    from reportlint.parse import parse_text
+
+    doc = parse_text((ROOT / "examples" / "defective.txt").read_text(encoding="utf-8"), "defective.txt")
+    again = pickle.loads(pickle.dumps(doc))
+    assert again == doc and again.figures[0].span == doc.figures[0].span
+    assert again.norm_lines[7].text == doc.norm_lines[7].text and again.norm_lines[7].span(0, 2) == doc.norm_lines[7].span(0, 2)
+    assert copy.deepcopy(doc.figures[3]) == doc.figures[3] and copy.copy(doc.relations[0]) == doc.relations[0]
+    assert pickle.loads(pickle.dumps(Span(Pos(2, 3), Pos(2, 9)))) == Span(Pos(2, 3), Pos(2, 9))
+    assert Pos(1, 9) < Pos(2, 1)

@@ -19,7 +19,7 @@ from functools import lru_cache
 import re
 from reportlint import patterns
 
-from reportlint.document import Pos, Span
+from reportlint.document import Pos, Rebuilt, Span
 
 if TYPE_CHECKING:
     import opencc
@@ -115,7 +115,7 @@ def decode_pos(code: int) -> Pos:
 
 
 @dataclass(frozen=True)
-class NormText:
+class NormText(Rebuilt):
     """Normalised text with, for each character, its origin (line, 0-based column) encoded as an int
     (a ``range`` when the text is one untouched stretch of a line)."""
 
