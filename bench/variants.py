@@ -3,7 +3,7 @@
 ``bench/run`` calls :func:`compare`; ``python bench/variants.py [--rounds N] [--tree DIR]`` runs it alone.
 
 A compiled copy of the package is built in a temporary folder (``REPORTLINT_MYPYC=1 setup.py build_ext
---inplace``: the current Python needs mypy, ``pip install -e '.[typecheck]'``), or taken from ``--tree``. Each
+--inplace``: the current Python needs mypy, ``pip install -e '.[typecheck]' 'setuptools>=77'``), or taken from ``--tree``. Each
 variant runs from its own folder through ``PYTHONPATH``, so both are looked up the same way. Measured, in
 interleaved rounds (the machine is shared and noisy; the median of the rounds is reported):
 
@@ -58,7 +58,7 @@ def build_compiled(dest: Path) -> Path:
     done = subprocess.run([PY, "setup.py", "build_ext", "--inplace", "-j", str(os.cpu_count() or 1)], cwd=dest,
                           env=env, capture_output=True, text=True)
     if done.returncode != 0:
-        sys.exit(f"the compiled build failed (is mypy installed? pip install -e '.[typecheck]'):\n{done.stderr[-3000:]}")
+        sys.exit(f"the compiled build failed (are mypy and setuptools>=77 installed? pip install -e '.[typecheck]' 'setuptools>=77'):\n{done.stderr[-3000:]}")
     return dest
 
 

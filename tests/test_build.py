@@ -123,3 +123,30 @@ def test_the_document_model_pickles_and_copies_in_either_build():
     assert copy.deepcopy(doc.figures[3]) == doc.figures[3] and copy.copy(doc.relations[0]) == doc.relations[0]
     assert pickle.loads(pickle.dumps(Span(Pos(2, 3), Pos(2, 9)))) == Span(Pos(2, 3), Pos(2, 9))
     assert Pos(1, 9) < Pos(2, 1)
+
+
+@pytest.mark.parametrize("name", ["reportlint.document:Pos", "reportlint.document:Span", "reportlint.document:TablePlace",
+                                  "reportlint.document:Figure", "reportlint.parse.drafts:Draft"])
+def test_a_spelled_out_init_takes_the_fields_in_order_with_their_defaults(name):
+    """The hot classes write out the __init__ the dataclass would make (the compiled build constructs them
+    natively then): same parameters, same order, same defaults, every field set."""
+    import dataclasses
+    import importlib
+    import inspect
+
+    module, cls_name = name.split(":")
+    cls = getattr(importlib.import_module(module), cls_name)
+    if not inspect.isfunction(cls.__init__):
+        pytest.skip("compiled: the signature is checked on the pure build")
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in params] == [f.name for f in fields]
+    for p, f in zip(params, fields):
+        if f.default is not dataclasses.MISSING:
+            assert p.default == f.default, f.name
+        elif f.default_factory is not dataclasses.MISSING:
+            assert p.default is None, f.name  # None stands for a fresh default_factory() value
+        else:
+            assert p.default is inspect.Parameter.empty, f.name
+    made = cls(*[f"v{i}" for i in range(len([p for p in params if p.default is inspect.Parameter.empty]))])
+    assert all(hasattr(made, f.name) for f in fields)

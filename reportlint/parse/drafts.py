@@ -46,6 +46,29 @@ class Draft:
     gap: str = ""  # the text between the previous figure of the sentence (or its start) and this one
     bracket_of: int = -1  # the figure whose bracket this one is written in ("2066万元（其中：…1920万元…）")
 
+    # spelled out (the dataclass would make the same): the compiled build then builds drafts natively
+    def __init__(self, text: str, value: Decimal, decimals: int, unit: str, span: Span, concept: str | None = None,
+                 label: str = "", q: dict[str, str] | None = None, approx: str = "", direct: bool = False,
+                 table: TablePlace | None = None, sentence: int = -1, block: int = -1, id: int = -1,  # noqa: A002
+                 clause: str = "", gap: str = "", bracket_of: int = -1) -> None:
+        self.text = text
+        self.value = value
+        self.decimals = decimals
+        self.unit = unit
+        self.span = span
+        self.concept = concept
+        self.label = label
+        self.q = {} if q is None else q
+        self.approx = approx
+        self.direct = direct
+        self.table = table
+        self.sentence = sentence
+        self.block = block
+        self.id = id
+        self.clause = clause
+        self.gap = gap
+        self.bracket_of = bracket_of
+
     def is_money_like(self) -> bool:
         return self.unit in ("元", "万元", "亿元")
 
