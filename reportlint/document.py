@@ -70,6 +70,15 @@ class Cell(Rebuilt):
     span: Optional[Span]
     norm: Optional[NormText] = field(default=None, compare=False, repr=False)  # NormText of the cell (positions)
 
+    def __init__(self, row: int, col: int, text: str, raw: str, span: Optional[Span],
+                 norm: Optional[NormText] = None) -> None:
+        object.__setattr__(self, "row", row)
+        object.__setattr__(self, "col", col)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "raw", raw)
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "norm", norm)
+
 
 @dataclass(frozen=True)
 class Table(Rebuilt):
@@ -207,6 +216,19 @@ class Relation(Rebuilt):
     note: str = ""
     alternatives: tuple[tuple[int, int], ...] = ()  # (numerator, denominator) candidates for rates
     direction: int = 0  # for change: +1 increase, -1 decrease
+
+    def __init__(self, kind: str, total: Optional[int], parts: tuple[int, ...], result: Optional[int] = None,
+                 complete: bool = False, explicit: bool = True, note: str = "",
+                 alternatives: tuple[tuple[int, int], ...] = (), direction: int = 0) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "total", total)
+        object.__setattr__(self, "parts", parts)
+        object.__setattr__(self, "result", result)
+        object.__setattr__(self, "complete", complete)
+        object.__setattr__(self, "explicit", explicit)
+        object.__setattr__(self, "note", note)
+        object.__setattr__(self, "alternatives", alternatives)
+        object.__setattr__(self, "direction", direction)
 
 
 @dataclass(frozen=True)
