@@ -87,10 +87,11 @@ def count_vs_list(ctx: Context) -> Iterator[Finding]:
     from reportlint.parse.segment import match_heading
 
     lines = ctx.doc.lines
+    normalised = ctx.normalised_lines()  # the parser's (the same as normalize_line(to_simplified(line), number))
     for number, line in enumerate(lines, start=1):
         if "、" not in line or not _COUNT_HINT.search(line):
             continue
-        norm = normalize_line(to_simplified(line), number)
+        norm = normalised[number - 1][1]
         own_length = len(norm.text)
         # a list that runs to the end of the line without a stop goes on in the next lines (a PDF wrap)
         following = number

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from reportlint import patterns
 from reportlint.checks import Context, rule
+from reportlint.checks.scanning import finditer_not_after
 from reportlint.finding import Finding
 from reportlint.rules import RULES_DIR, load_toml
 
@@ -35,7 +36,7 @@ Pattern = re.Pattern[str]
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[Pattern, int, Pattern, Pattern, Pattern, Pattern, Pattern, Pattern, Pattern,
-                         tuple[str, ...], frozenset[str]]:
+                         tuple[str, ...], tuple[str, ...]]:
     data = residue_words()
     holder = data["placeholder"]
     marks = re.escape(holder["marks"])
@@ -47,8 +48,7 @@ def _patterns() -> tuple[Pattern, int, Pattern, Pattern, Pattern, Pattern, Patte
         pairs.update({(a, b), (b, a)})
     choice = patterns.compile("|".join(f"{re.escape(a)}[（(]{re.escape(b)}[）)]" for a, b in sorted(pairs)))
     blank = data["blank"]
-    # the words it may not follow ("单位 万元") are tested in Python (``_blanks``): a pattern that opens with
-    # look-behinds is tried at every character of every line, one that opens with its words is not
+    # the words it may not follow ("单位 万元") are tested after the match (``finditer_not_after``)
     empty = patterns.compile(
         r"(?:" + _alternation(blank["verbs"]) + r")[ \t\u3000]*(?:" + _alternation(blank["units"]) + r")"
         r"(?!\p{Han}|[A-Za-z0-9])")
@@ -58,7 +58,7 @@ def _patterns() -> tuple[Pattern, int, Pattern, Pattern, Pattern, Pattern, Patte
                             r"(?=[，。；,;）)]|$)")
     unitless = patterns.compile(_alternation(data["percent"]["unitless"]))
     return (run, int(holder["certain_run"]), after, field, choice, empty, said, bare, unitless,
-            tuple(blank["not_after"]), frozenset(holder["marks"]))
+            tuple(blank["not_after"]), tuple(holder["marks"]))
 
 
 # "增加（减少）0万元": with no change neither word is wrong, the template's choice is only left unmade
@@ -67,21 +67,6 @@ _ZERO_AFTER = re.compile(r"\s*0+(?:\.0+)?(?![0-9.])")
 
 # "增加（减少）额", "增长（下降）率": the name of a signed quantity (a column of a comparison table), not a choice
 _SIGNED_QUANTITY = re.compile(r"\s*(?:额|数|值|幅度|幅|率|百分比|情况)")
-
-
-def _blanks(empty: Pattern, not_after: tuple[str, ...], text: str) -> Iterator[re.Match[str]]:
-    """``empty``'s matches in ``text`` that do not follow one of ``not_after`` (what ``finditer`` would give
-    had the pattern opened with a look-behind for each)."""
-    pos = 0
-    while True:
-        m = empty.search(text, pos)
-        if m is None:
-            return
-        if any(text.endswith(word, 0, m.start()) for word in not_after):
-            pos = m.start() + 1
-            continue
-        yield m
-        pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -109,14 +94,14 @@ def template_placeholder(ctx: Context) -> Iterator[Finding]:
         if not text.strip():
             continue
         hits = []
-        for m in (run.finditer(text) if not marks.isdisjoint(text) else ()):
+        for m in (run.finditer(text) if any(mark in text for mark in marks) else ()):
             redacted = set(m.group()) <= redaction
             sure = after.match(text, m.end()) is not None or (len(m.group()) >= certain and not redacted)
             hits.append((m.start(), m.end(), "x", "error" if sure else "warning"))
         hits += [(m.start(), m.end(), "field", "error") for m in field.finditer(text)]
         hits += [(m.start(), m.end(), "choice", "info" if _ZERO_AFTER.match(text, m.end()) else "error")
                  for m in choice.finditer(text) if not _SIGNED_QUANTITY.match(text, m.end())]
-        hits += [(m.start(), m.end(), "blank", "warning") for m in _blanks(empty, not_after, text)]
+        hits += [(m.start(), m.end(), "blank", "warning") for m in finditer_not_after(empty, text, not_after)]
         if not hits:
             continue
         start, end, kind, severity = min(hits, key=lambda hit: hit[:2])

@@ -11,6 +11,7 @@ from reportlint import patterns
 from reportlint.parse.normalize import to_simplified
 
 from reportlint.checks import Context, rule
+from reportlint.checks.scanning import finditer_not_after
 from reportlint.finding import Finding
 from reportlint.document import Pos, Span
 
@@ -19,7 +20,8 @@ _ASCII_DIGIT = patterns.compile(r"[0-9]")
 
 _FULLWIDTH_DIGIT = patterns.compile(r"[０-９]")
 _MIXED = patterns.compile(r"[0-9][０-９]|[０-９][0-9]")
-_DOUBLED_PUNCT = patterns.compile(r"(?<!。)([。，、；：！？])\1(?!。)")  # "。。。" is an ellipsis placeholder, not a slip
+# "。。。" is an ellipsis placeholder, not a slip: a doubled mark after "。" is not reported (tested after the match)
+_DOUBLED_PUNCT = patterns.compile(r"([。，、；：！？])\1(?!。)")
 _DOUBLED_CHAR = patterns.compile(r"(率|的|了|和|在|是|及|与|等|元|万)\1")
 _TABLE_LINE = patterns.compile(r"\t|\|")
 
@@ -95,7 +97,7 @@ def doubled_character(ctx: Context) -> Iterator[Finding]:
         for pattern in (_DOUBLED_PUNCT, _DOUBLED_CHAR, doubled_word):
             if pattern is doubled_word and not prose:
                 continue
-            for m in pattern.finditer(line):
+            for m in (finditer_not_after(pattern, line, ("。",)) if pattern is _DOUBLED_PUNCT else pattern.finditer(line)):
                 simple = simple or to_simplified(line)
                 if _legitimate(simple, m.start(), m.end(), legitimate):
                     continue

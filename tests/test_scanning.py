@@ -1,0 +1,36 @@
+"""finditer_not_after gives what finditer gives for the pattern opened with negative look-behinds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, strategies as st
+
+from reportlint.checks.scanning import finditer_not_after
+
+WORDS = ("单位", "以", "按", "。")
+BODY = r"(?:增加|减少|合计|。)[ \t]*(?:万元|%|。)(?![0-9])"
+TEXT = st.text(alphabet="单位以按增加减少合计万元% 。，0", max_size=40)
+
+
+def _spans(matches):
+    return [m.span() for m in matches]
+
+
+@given(TEXT)
+def test_the_same_matches_as_the_look_behind_pattern(text):
+    behind = re.compile("".join(f"(?<!{re.escape(w)})" for w in WORDS) + BODY)
+    assert _spans(finditer_not_after(re.compile(BODY), text, WORDS)) == _spans(behind.finditer(text))
+
+
+@given(st.text(alphabet="。，、；x", max_size=30))
+def test_doubled_marks_not_after_a_full_stop(text):
+    behind = re.compile(r"(?<!。)([。，、；])\1(?!。)")
+    assert _spans(finditer_not_after(re.compile(r"([。，、；])\1(?!。)"), text, ("。",))) == _spans(behind.finditer(text))
+
+
+def test_a_match_after_a_forbidden_word_is_skipped_and_a_later_one_found():
+    body = re.compile(r"增加\s*万元")
+    assert _spans(finditer_not_after(body, "单位增加 万元，又增加万元", ("单位",))) == [(9, 13)]
+    assert _spans(finditer_not_after(body, "以增加万元", ("单位", "以"))) == []
+    assert _spans(finditer_not_after(body, "增加万元", ())) == [(0, 4)]
