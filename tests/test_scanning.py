@@ -34,3 +34,25 @@ def test_a_match_after_a_forbidden_word_is_skipped_and_a_later_one_found():
     assert _spans(finditer_not_after(body, "单位增加 万元，又增加万元", ("单位",))) == [(9, 13)]
     assert _spans(finditer_not_after(body, "以增加万元", ("单位", "以"))) == []
     assert _spans(finditer_not_after(body, "增加万元", ())) == [(0, 4)]
+
+
+# the parser's patterns whose look-behind was moved after their first character: the same matches as written
+# the plain way (checked with the regex module, which reads \p{Han})
+MOVED_LOOK_BEHINDS = [
+    ("reportlint.parse.normalize", "_SPACE_IN_HAN", r"(?<=\p{Han})[ \t]+(?=\p{Han})"),
+    ("reportlint.parse.normalize", "_COMMA_IN_NUMBER", r"(?<=\d)，(?=\d{3}(?!\d))"),
+    ("reportlint.parse.drafts", "_YEAR", r"(?<!\d)((?:19|20)\d{2})\s*年"),
+    ("reportlint.checks.years", "_YEAR", r"(?<![0-9])((?:19|20)[0-9]{2})\s*年"),
+]
+
+
+@given(st.text(alphabet="预算 \t12090，年3a。", max_size=24))
+def test_look_behinds_moved_after_the_first_character_match_the_same(text):
+    import importlib
+
+    import regex
+
+    for module, name, plain in MOVED_LOOK_BEHINDS:
+        moved = getattr(importlib.import_module(module), name)
+        expected = [(m.span(), m.groups()) for m in regex.compile(plain).finditer(text)]
+        assert [(m.span(), m.groups()) for m in moved.finditer(text)] == expected, (module, name)

@@ -20,7 +20,7 @@ from reportlint.checks import Context, rule
 from reportlint.finding import Finding
 from reportlint.rules import RULES_DIR, load_toml
 
-_YEAR = patterns.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_YEAR = patterns.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})\s*年")  # not after a digit (tested after "19"/"20")
 _SENTENCE_MARK = patterns.compile(r"[，。；,;]")
 
 

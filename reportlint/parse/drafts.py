@@ -14,7 +14,7 @@ from reportlint.document import Span, TablePlace
 if TYPE_CHECKING:
     from reportlint.rules import Term, Vocabulary
 
-_YEAR = patterns.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_YEAR = patterns.compile(r"((?:19|20)(?<!\d..)\d{2})\s*年")  # not after a digit (tested after "19"/"20": faster)
 _RATE_LABEL_END = patterns.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
 _HAN = patterns.compile(r"\p{Han}")
 _DIGIT = patterns.compile(r"[0-9０-９]")

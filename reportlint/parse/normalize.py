@@ -72,8 +72,10 @@ _PINYIN_GLOSS = patterns.compile(rf"(?<=\p{{Han}})\([{_PINYIN}]{{1,7}}\)")
 # a gloss cut by a line break: "運(" at the end of one line, "yùn)" at the start of the next
 _GLOSS_CUT_AT_END = patterns.compile(rf"(?<=\p{{Han}})\([{_PINYIN}]{{0,6}}$")
 _GLOSS_CUT_AT_START = patterns.compile(rf"^[{_PINYIN}]{{1,7}}\)(?=\p{{Han}})")
-_SPACE_IN_HAN = patterns.compile(r"(?<=\p{Han})[ \t]+(?=\p{Han})")
-_COMMA_IN_NUMBER = patterns.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
+# (each look-behind stands after the pattern's first character, not before it: a pattern that opens with one
+# is tried at every character of the text, one that opens with a character is tried only where it occurs)
+_SPACE_IN_HAN = patterns.compile(r"[ \t](?<=\p{Han}[ \t])[ \t]*(?=\p{Han})")
+_COMMA_IN_NUMBER = patterns.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")
 # Invisible characters that word processors and web pages leave inside words and numbers (zero-width
 # space/non-joiner/joiner, word joiner, soft hyphen, a BOM in the middle of the text): dropped, so that
 # 610.\u200b20 is one figure; the characters around them keep their original columns.
