@@ -124,6 +124,10 @@ class NormText(Rebuilt):
     text: str
     origin: Sequence[int]
 
+    def __init__(self, text: str, origin: Sequence[int]) -> None:  # spelled out: built natively when compiled
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "origin", origin)
+
     def pos(self, index: int) -> Pos:
         if not self.origin:
             return Pos(1, 1)
