@@ -56,3 +56,11 @@ def test_look_behinds_moved_after_the_first_character_match_the_same(text):
         moved = getattr(importlib.import_module(module), name)
         expected = [(m.span(), m.groups()) for m in regex.compile(plain).finditer(text)]
         assert [(m.span(), m.groups()) for m in moved.finditer(text)] == expected, (module, name)
+
+
+@given(st.text(alphabet="1-6月上下半年前三季度截至底末份0 ，", max_size=20))
+def test_the_period_prefilter_never_hides_a_period(text):
+    from reportlint.parse.facts import _PERIOD, _period
+
+    found, expected = _period(text), _PERIOD.search(text)
+    assert (found and found.span()) == (expected and expected.span())

@@ -100,7 +100,8 @@ def template_placeholder(ctx: Context) -> Iterator[Finding]:
             hits.append((m.start(), m.end(), "x", "error" if sure else "warning"))
         hits += [(m.start(), m.end(), "field", "error") for m in field.finditer(text)]
         hits += [(m.start(), m.end(), "choice", "info" if _ZERO_AFTER.match(text, m.end()) else "error")
-                 for m in choice.finditer(text) if not _SIGNED_QUANTITY.match(text, m.end())]
+                 for m in (choice.finditer(text) if "（" in text or "(" in text else ())  # a choice is "a（b）"
+                 if not _SIGNED_QUANTITY.match(text, m.end())]
         hits += [(m.start(), m.end(), "blank", "warning") for m in finditer_not_after(empty, text, not_after)]
         if not hits:
             continue

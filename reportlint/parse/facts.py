@@ -13,6 +13,7 @@ paragraph's figures (both mixins of ``Extractor``); ``drafts`` holds what the th
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from reportlint import patterns
@@ -45,6 +46,14 @@ _FULL_YEAR = patterns.compile(r"全年|年度|本年")
 # part of a year: a figure for it is not the year's figure
 _PERIOD = patterns.compile(
     r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|[上下]半年|前?[一二三四1-4]季度|前三季度|截[至止]\s*\d{1,2}\s*月|\d{1,2}\s*月[底末份]")
+# every alternative of _PERIOD names 月, 半年 or 季度: a text with none of them is not searched
+_PERIOD_WORDS = ("月", "半年", "季度")
+
+
+def _period(text: str) -> re.Match[str] | None:
+    return _PERIOD.search(text) if any(word in text for word in _PERIOD_WORDS) else None
+
+
 _OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
 _SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为|共有|共)\s*[:：为]?\s*$")
 
@@ -334,8 +343,7 @@ class Extractor(TableReader):
                 q["state"] = explicit_state
             elif "state" not in q and concept:
                 q["state"] = vocab.concepts[concept].state or ("actual" if vocab.concepts[concept].kind == "money" else "")
-            period = _PERIOD.search(label) or (_PERIOD.search(head) if part_of is None and not _FULL_YEAR.search(label)
-                                               else None)
+            period = _period(label) or (_period(head) if part_of is None and not _FULL_YEAR.search(label) else None)
             if period:
                 q["period"] = period.group().strip()  # "1-6月", "上半年", "截至9月底": part of the year
             if own_year:
