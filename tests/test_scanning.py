@@ -64,3 +64,20 @@ def test_the_period_prefilter_never_hides_a_period(text):
 
     found, expected = _period(text), _PERIOD.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@given(st.text(alphabet="其中□，,:：()分别为包括如下以下方面几个项目 收入", max_size=24))
+def test_the_list_opener_prefilter_never_hides_an_opener(text):
+    from reportlint.parse.lists import _BREAK_OPEN, _may_open
+
+    if _BREAK_OPEN.search(text):
+        assert _may_open(text)
+
+
+def test_a_label_without_an_opener_word_opens_no_list():
+    from reportlint.parse.lists import _list_opened, _may_open
+
+    assert not _may_open("，全年预算数")
+    assert _list_opened("，全年预算数") is None
+    assert _list_opened("，其中") is not None and _list_opened("，其中").group() == "其中"
+    assert _list_opened("主要包括：").group() == "包括"

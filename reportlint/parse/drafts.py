@@ -88,9 +88,10 @@ def damage(text: str, value: Decimal, unit: str, gap: str, previous_unit: str | 
     "3555035550355501082.12%": a percentage of five or more integer digits), or an amount right after another
     amount with nothing between them ("较上年决算数120.50万元36.20万元": the verb of the clause is missing).
     "9500.00100%" (four integer digits and more decimals than anyone prints) is two cells run together too."""
-    decimals = len(text.split(".")[-1].rstrip("%").strip()) if "." in text else 0
-    if unit == "%" and (abs(value) >= 10000 or abs(value) >= 1000 and decimals >= 3):
-        return "damaged"
+    if unit == "%" and abs(value) >= 1000:
+        decimals = len(text.split(".")[-1].rstrip("%").strip()) if "." in text else 0
+        if abs(value) >= 10000 or decimals >= 3:
+            return "damaged"
     if previous_unit is not None and unit and not gap.strip() and _same_measure(unit, previous_unit):
         return "damaged"
     return ""

@@ -51,7 +51,10 @@ _PERIOD_WORDS = ("月", "半年", "季度")
 
 
 def _period(text: str) -> re.Match[str] | None:
-    return _PERIOD.search(text) if any(word in text for word in _PERIOD_WORDS) else None
+    # the words of _PERIOD_WORDS, tested one by one (a generator over them cost more than the search it saves)
+    if "月" in text or "半年" in text or "季度" in text:
+        return _PERIOD.search(text)
+    return None
 
 
 _OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
@@ -89,8 +92,7 @@ class Extractor(TableReader):
         if not _DIGIT.search(text):
             # no figure to read: keep the paragraph as one sentence (grades are looked up in sentences)
             if text.strip():
-                span = norm.span(0, len(text.rstrip()))
-                self.sentences.append((span.start.line, span.end.line, text))
+                self.sentences.append((*norm.lines(0, len(text.rstrip())), text))
                 self.sentence_figures.append([])
             return
         pieces = [p for p in _SENTENCE_SPLIT.split(text) if p]
@@ -112,8 +114,7 @@ class Extractor(TableReader):
             if carry is not None and _SUB_SCOPE.match(sentence):
                 carry = None  # "农林水支出中，农业农村支出…": a list of an item's own, not one more item of the list
             sid = len(self.sentences)
-            span = norm.span(start, start + len(sentence.rstrip()))
-            self.sentences.append((span.start.line, span.end.line, sentence))
+            self.sentences.append((*norm.lines(start, start + len(sentence.rstrip())), sentence))
             self.sentence_figures.append([])
             carry = self._sentence(norm, start, sentence, sid, block, carry)
             paragraph_sentences.append(sid)
@@ -162,7 +163,8 @@ class Extractor(TableReader):
         head = sentence[: numbers[0].start]
         headless = len(_HAN.findall(head)) < 2  # a fragment cut from its start (a page break in an excerpt)
         head_terms = self._terms(head)
-        head_year = _YEAR.findall(head)
+        head_year = _YEAR.findall(head) if "年" in head else []  # (every year is written with 年)
+        head_period = _period(head)
         head_concepts = [t[2].id for t in head_terms if t[2].category == "concept"]
         head_specific = [c for c in head_concepts if not vocab.concepts[c].generic]
         if head_specific:
@@ -187,6 +189,7 @@ class Extractor(TableReader):
             concept_terms = [t for t in terms if t[2].category == "concept"]
             state_terms = [t for t in terms if t[2].category == "state"]
             masked = _mask(label, terms)
+            opens = _list_opened(masked, label)  # the list this label opens, if any
             damaged = damage(number.text, number.value, number.unit, label,
                              numbers[index - 1].unit if index else None)
             draft = Draft(number.text, number.value, number.decimals, number.unit,
@@ -211,7 +214,9 @@ class Extractor(TableReader):
                     foreign = True  # "********支出2万元": a name blanked out (a masked 科目), not the total
                 if vocab.concepts[concept].generic:
                     if foreign_at == -1:
-                        first_foreign = self.foreign_subject.search(_mask(sentence, self._terms(sentence)))
+                        # masking only blanks characters out: a sentence without the words has none masked either
+                        first_foreign = (self.foreign_subject.search(_mask(sentence, self._terms(sentence)))
+                                         if self.foreign_subject.search(sentence) else None)
                         foreign_at = first_foreign.start() if first_foreign else None
                     if foreign_at is not None:
                         foreign = foreign or foreign_at < number.start
@@ -222,7 +227,7 @@ class Extractor(TableReader):
                     earlier = [t for t in concept_terms[:-1] if not vocab.concepts[t[2].id].generic]
                     if earlier and self._near(_strip_terms(label, terms, earlier[-1][1])[: start - earlier[-1][1]]):
                         concept = earlier[-1][2].id
-                    elif (earlier and (breakdown is not None or _list_opened(masked, label))
+                    elif (earlier and (breakdown is not None or opens)
                           and not _ITEM_CLAUSE_END.search(label, earlier[-1][1], start)
                           and not _TOTAL_WORD.search(term.text)):
                         # "其中：因公出国（境）费全年未安排预算，支出决算为0万元": an item of the list, named first
@@ -291,7 +296,6 @@ class Extractor(TableReader):
             elif number.unit == "%":
                 kind = "percent"
             # breakdown bookkeeping
-            opens = _list_opened(masked, label)
             if breakdown and (_CLAUSE_CLOSE.search(masked) and not opens):
                 carried = True  # "其中：A a；B b": after a semicolon only a sibling item goes on with the list
             if carried and kind == "level":
@@ -319,7 +323,7 @@ class Extractor(TableReader):
             q = {"kind": kind}
             if direction:
                 q["direction"] = "+" if direction > 0 else "-"
-            own_year = _YEAR.findall(label)
+            own_year = _YEAR.findall(label) if "年" in label else []
             own_funds = [t[2].id for t in terms if t[2].category == "fund"]
             own_entities = sorted({t[2].id for t in terms if t[2].category == "entity"})
             if part_of is not None:
@@ -343,12 +347,12 @@ class Extractor(TableReader):
                 q["state"] = explicit_state
             elif "state" not in q and concept:
                 q["state"] = vocab.concepts[concept].state or ("actual" if vocab.concepts[concept].kind == "money" else "")
-            period = _period(label) or (_period(head) if part_of is None and not _FULL_YEAR.search(label) else None)
+            period = _period(label) or (head_period if part_of is None and not _FULL_YEAR.search(label) else None)
             if period:
                 q["period"] = period.group().strip()  # "1-6月", "上半年", "截至9月底": part of the year
             if own_year:
                 q["year"] = own_year[-1]
-            elif kind == "level" and any(w in masked for w in vocab.previous_year) and q.get("year"):
+            elif kind == "level" and vocab.previous_year_pattern.search(masked) and q.get("year"):
                 q["year"] = str(int(q["year"]) - 1)
             if own_funds:
                 q["fund"] = own_funds[-1]
@@ -404,7 +408,7 @@ class Extractor(TableReader):
         for d in self.drafts:
             out.append(Figure(
                 id=d.id, text=_as_written(d, lines), value=d.value, decimals=d.decimals, unit=d.unit, span=d.span,
-                concept=d.concept, label=d.label, qualifiers=tuple(sorted((k, str(v)) for k, v in d.q.items())),
+                concept=d.concept, label=d.label, qualifiers=tuple(sorted(d.q.items())),  # (the values are str)
                 approx=d.approx, direct=d.direct, table=d.table, sentence=d.sentence, block=d.block,
             ))
         return out
@@ -427,10 +431,14 @@ def _as_written(d: Draft, lines: Sequence[str]) -> str:
 
 def _strip_terms(label: str, terms: Sequence[TermHit], start: int) -> str:
     """The gap between a concept's words and the number, with vocabulary words blanked out."""
+    if not terms:
+        return label[start:]
     return _blank(label, [(s, e) for s, e, _ in terms])[start:]
 
 
 def _mask(text: str, terms: Sequence[TermHit]) -> str:
+    if not terms:
+        return text
     return _blank(text, [(s, e) for s, e, term in terms if term.category == "concept"])
 
 

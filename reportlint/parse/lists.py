@@ -25,6 +25,13 @@ _BREAK_OPEN = patterns.compile(r"其中|(?<=□)中(?=\s*[，,:：])|\(|分别�
 _SEMICOLON = patterns.compile(r"[;；]")
 
 
+def _may_open(label: str) -> bool:
+    """Whether ``label`` holds one of the words every alternative of _BREAK_OPEN holds (中, "(", 分别为, 包括, 如下,
+    以下): a label with none of them opens no list, and is not searched."""
+    return ("中" in label or "(" in label or "分别为" in label or "包括" in label or "如下" in label
+            or "以下" in label)
+
+
 _BRACKET = patterns.compile(r"\s*\(([^()]{4,300})\)")
 # words that make a bracket something other than the whole list of parts: a partial list, a comparison,
 # another state, an approximation
@@ -35,6 +42,8 @@ def _bracketed_lists(sentence: str, numbers: Sequence[NumberMatch]) -> list[tupl
     """(index of the total, indexes of the numbers inside) for each "X a（A b、B c）" in the sentence: a
     bracket right after a number, listing two or more items separated by 、，; and nothing else."""
     out: list[tuple[int, list[int]]] = []
+    if "(" not in sentence:
+        return out
     for k, number in enumerate(numbers):
         m = _BRACKET.match(sentence, number.end)
         if not m or _NOT_A_WHOLE_LIST.search(m.group(1)):
@@ -51,6 +60,8 @@ def _bracket_owners(sentence: str, numbers: Sequence[NumberMatch]) -> dict[int, 
     """number index → the index of the number a bracket right after it belongs to, for every number written
     inside that bracket, whatever the bracket says ("2066万元（其中：运行维护费1920万元，购置费146万元）")."""
     out: dict[int, int] = {}
+    if "(" not in sentence:
+        return out
     for k, number in enumerate(numbers):
         close = _closing_bracket(sentence, number.end)
         if close is None:
@@ -90,6 +101,8 @@ def _respectively(sentence: str, numbers: Sequence[NumberMatch]) -> dict[int, st
     """"其中基本支出、项目支出分别为860.50万元、319.50万元": number index → the name it goes with, when
     as many numbers follow 分别为 (one after another, separated only by 、/和/及) as names precede it."""
     out: dict[int, str] = {}
+    if "分别" not in sentence:
+        return out
     for m in _RESPECTIVELY.finditer(sentence):
         head = sentence[:m.start()]
         cut = _NAMES_START.match(head)
@@ -114,6 +127,8 @@ def _respective_shares(sentence: str, numbers: Sequence[NumberMatch]) -> dict[in
     written inside the 分别占 clause), when as many percentages follow 分别占 (separated only by 、/和/，) as
     amounts stand just before it."""
     out: dict[int, tuple[int, str, int | None]] = {}
+    if "分别占" not in sentence:
+        return out  # (both readings below search for 分别占)
     for k, number in enumerate(numbers):
         if number.unit != "%" or k == 0:
             continue
@@ -214,6 +229,8 @@ def _list_opened(label: str, raw: str | None = None) -> re.Match[str] | None:
     """The last 其中/包括/分别为/( in ``label`` whose list is still open at its end: "，主要包括：基本工资、
     津贴补贴…；公用经费" closed its list of names at the semicolon. ``raw`` is the label before concept words
     were masked (a bracket's comparand, "（分值20分）", is read from it)."""
+    if not _may_open(label):
+        return None
     for opener in reversed(list(_BREAK_OPEN.finditer(label))):
         if opener.group() == "(":
             if ")" in label[opener.end():]:

@@ -144,6 +144,14 @@ class NormText(Rebuilt):
         last = origin[min(max(start, end - 1, 0), top)]
         return Span(Pos(first >> LINE_SHIFT, (first & COL_MASK) + 1), Pos(last >> LINE_SHIFT, (last & COL_MASK) + 2))
 
+    def lines(self, start: int, end: int) -> tuple[int, int]:
+        """The first and last line of ``span(start, end)``, without building the span."""
+        origin = self.origin
+        if not origin:
+            return 1, 1
+        top = len(origin) - 1
+        return origin[min(max(start, 0), top)] >> LINE_SHIFT, origin[min(max(start, end - 1, 0), top)] >> LINE_SHIFT
+
     def __len__(self) -> int:
         return len(self.text)
 
@@ -177,7 +185,7 @@ def normalize_line(simplified_line: str, line_no: int) -> NormText:
     text = _map_chars(simplified_line)
     base = encode(line_no, 0)
     origin: "list[int] | range" = range(base, base + len(text))
-    if any(ch in text for ch in INVISIBLE):
+    if not text.isprintable() and any(ch in text for ch in INVISIBLE):  # every INVISIBLE one is unprintable
         text, origin = _apply_deletions(text, origin, (_INVISIBLE,))
     if "，" in text:
         text = _COMMA_IN_NUMBER.sub(",", text)  # (same length: the origins stay)

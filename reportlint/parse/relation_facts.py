@@ -53,6 +53,13 @@ class RelationFinder(ShareReader):
         previous: list[int] = []
         for sid in sentence_ids:
             ids = self.sentence_figures[sid]
+            if not ids:
+                previous = ids
+                continue  # a sentence without figures states no relation
+            if len(ids) < 3:  # too few for an identity, adjustment, change of a year, difference or balance
+                self._changes(self._continued(previous, sid, ids))
+                previous = ids
+                continue
             self._identities(ids)
             mark = len(self.relations)
             self._changes(self._continued(previous, sid, ids))

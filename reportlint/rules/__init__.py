@@ -106,6 +106,9 @@ class Vocabulary:
         self.increase = tuple(change.get("increase", ()))
         self.decrease = tuple(change.get("decrease", ()))
         self.previous_year = tuple(change.get("previous_year", ()))
+        # any of them in a text: one search rather than a loop over the words for each figure
+        self.previous_year_pattern = patterns.compile(
+            "|".join(re.escape(w) for w in sorted(self.previous_year, key=len, reverse=True)) or r"(?!)")
         self.name_endings = tuple(data.get("lists", {}).get("name_endings", ()))
         over, under = change.get("over", ()), change.get("under", ())
         self.over_words = frozenset(over)
