@@ -9,7 +9,8 @@ interleaved rounds (the machine is shared and noisy; the median of the rounds is
 
 * CPU time (user + system of the child) of ``--jobs 1`` on dense generated reports: reports a second a core,
   and the ratio to a bare ``regex`` number scan of the same files;
-* start-up: wall time of ``reportlint`` on one small report against ``python -c pass``;
+* start-up: wall time of ``reportlint`` on one small report against ``python -c pass``, with the bytecode
+  cached (as an installed package has it; in a temporary folder, whatever PYTHONDONTWRITEBYTECODE says);
 * peak RSS on the dense reports;
 * whether the findings on the whole corpus (``../shared/corpus`` when present, the examples, the dense
   reports) are byte-identical: pure ``--jobs 1``, compiled ``--jobs 1``, compiled ``--jobs 2``.
@@ -62,8 +63,15 @@ def build_compiled(dest: Path) -> Path:
     return dest
 
 
+# bytecode is cached, as an installed package has it, in a folder of the run's own (not in the source trees): a
+# shell with PYTHONDONTWRITEBYTECODE set would otherwise compile every module from source at every start-up
+PYCACHE = Path(tempfile.gettempdir()) / f"reportlint-bench-pycache-{os.getpid()}"
+
+
 def _env(tree: Path) -> dict[str, str]:
-    return dict(os.environ, PYTHONPATH=str(tree))
+    env = dict(os.environ, PYTHONPATH=str(tree), PYTHONPYCACHEPREFIX=str(PYCACHE))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def _cwd(env: dict[str, str]) -> str:
@@ -113,6 +121,8 @@ def compare(dense: Path, one: Path, rounds: int = 3, tree: Path | None = None) -
         start: dict[str, list[float]] = {name: [] for name in variants}
         scan, python_pass = [], []
         lint = [PY, "-m", "reportlint"]
+        for t in variants.values():
+            _wall(lint + [str(one), "--format", "concise"], _env(t), 1)  # writes the bytecode cache
         for _ in range(rounds):  # interleaved: each round runs every variant once
             scan.append(_probe([PY, "-c", SCAN, str(dense)], dict(os.environ))[0])
             python_pass.append(_wall([PY, "-c", "pass"], dict(os.environ), 5))
@@ -124,6 +134,7 @@ def compare(dense: Path, one: Path, rounds: int = 3, tree: Path | None = None) -
         corpus = [p for p in (SHARED / "corpus", ROOT / "examples", dense) if p.exists()]
         outputs = {"pure --jobs 1": _findings(ROOT, corpus, 1), "compiled --jobs 1": _findings(compiled, corpus, 1),
                    "compiled --jobs 2": _findings(compiled, corpus, 2)}
+    shutil.rmtree(PYCACHE, ignore_errors=True)
     med = statistics.median
     base_scan, base_pass = med(scan), med(python_pass)
     same = len(set(outputs.values())) == 1

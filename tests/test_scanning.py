@@ -81,3 +81,78 @@ def test_a_label_without_an_opener_word_opens_no_list():
     assert _list_opened("，全年预算数") is None
     assert _list_opened("，其中") is not None and _list_opened("，其中").group() == "其中"
     assert _list_opened("主要包括：").group() == "包括"
+
+
+@given(st.text(alphabet="。！？!?ab收入 \n", max_size=30))
+def test_sentences_are_cut_after_each_end_mark_as_the_look_behind_split_did(text):
+    import re
+
+    from reportlint.parse.facts import split_sentences
+
+    assert split_sentences(text) == [p for p in re.split(r"(?<=[。！？!?])", text) if p]
+
+
+def test_sentences_keep_their_end_marks():
+    from reportlint.parse.facts import split_sentences
+
+    assert split_sentences("收入100万元。支出90万元！余额？") == ["收入100万元。", "支出90万元！", "余额？"]
+    assert split_sentences("未完") == ["未完"]
+    assert split_sentences("") == []
+
+
+@given(st.text(alphabet="收入a1 ，", max_size=12))
+def test_fewer_than_two_han_counts_as_findall_did(text):
+    from reportlint.parse.drafts import _HAN
+    from reportlint.parse.facts import _fewer_than_two_han
+
+    assert _fewer_than_two_han(text) == (len(_HAN.findall(text)) < 2)
+
+
+@given(st.text(alphabet="ab\r\n 收", max_size=20))
+def test_lines_split_the_same_with_or_without_a_carriage_return(text):
+    import re
+
+    from reportlint.parse.read import split_lines
+
+    expected = re.split(r"\r\n|\r|\n", text)
+    if expected and expected[-1] == "":
+        expected.pop()
+    assert split_lines(text) == expected
+
+
+def _line_scan_patterns():
+    from reportlint.checks import residue, text
+
+    run, _, _, field, choice, empty, said, bare, _, _, _ = residue._patterns()
+    _, doubled_word, mixed, _ = text._text_words()
+    return {"RL902 punct": text._DOUBLED_PUNCT, "RL902 char": text._DOUBLED_CHAR, "RL902 word": doubled_word,
+            "RL903": mixed, "RL504 run": run, "RL504 field": field, "RL504 choice": choice, "RL504 blank": empty,
+            "RL505": said, "RL506": bare}
+
+
+_LINES = st.lists(st.text(alphabet="。，；：、,;XＸx×{}｛单位名称增加（减少）()占 %万元率为12.5的了\t|按上述格式依次说明长局", max_size=14),
+                  min_size=1, max_size=6)
+
+
+@given(_LINES)
+def test_lines_matching_lists_every_line_a_pattern_matches_on_its_own(lines):
+    from reportlint.checks.scanning import line_starts, lines_matching
+
+    text, starts = "\n".join(lines), line_starts(lines, [1] * len(lines))
+    for name, pattern in _line_scan_patterns().items():
+        alone = [k for k, line in enumerate(lines) if pattern.search(line)]
+        listed = lines_matching([pattern], text, starts)
+        assert set(alone) <= set(listed), name
+        assert listed == sorted(set(listed))
+
+
+def test_lines_matching_reads_anchors_at_each_line():
+    import re
+
+    from reportlint.checks.scanning import line_starts, lines_matching
+
+    lines = ["增长12.40", "无", "执行率为98.50", "增长12.40%"]
+    starts = line_starts(lines, [1] * 4)
+    assert lines_matching([re.compile(r"[0-9]\.[0-9]+$")], "\n".join(lines), starts) == [0, 2]
+    assert lines_matching([re.compile(r"^无")], "\n".join(lines), starts) == [1]
+    assert line_starts(["ab", "", "c"], [2, 1]) == [0, 4, 5]

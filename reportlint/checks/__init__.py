@@ -5,6 +5,7 @@ together, as in ruff. A rule is a pure function of the Document that yields find
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, TYPE_CHECKING, TypeVar, cast
 
@@ -174,6 +175,23 @@ class Context:
 
         return self.once("normalised-lines", compute)
 
+    def lines_matching(self, *found: re.Pattern[str]) -> list[tuple[int, str]]:
+        """(line number, line) of the lines of the document in which one of the patterns ``found`` may match
+        (``scanning.lines_matching``: patterns without ^, $ or a look-around that rejects a line break)."""
+        from reportlint.checks.scanning import lines_matching
+
+        lines = self.doc.lines
+        text, starts = self.once("raw-text", _raw_text)
+        return [(k + 1, lines[k]) for k in lines_matching(found, text, starts)]
+
+    def normalised_lines_matching(self, *found: re.Pattern[str]) -> list[tuple[int, NormText]]:
+        """``lines_matching`` over the normalised lines (``normalised_lines``)."""
+        from reportlint.checks.scanning import lines_matching
+
+        normalised = self.normalised_lines()
+        text, starts = self.once("normalised-text", _normalised_text)
+        return [normalised[k] for k in lines_matching(found, text, starts)]
+
     def finding(self, code: str, span: Span, message: str, message_en: str, *, severity: str | None = None,
                 related: Iterable[tuple[Span, str, str]] = (), subject: str = "",
                 figures: Iterable[Figure] = (), reading: str = "", certainty: str = "") -> Finding:
@@ -258,3 +276,20 @@ class Context:
 
     def where_en(self, fig: Figure) -> str:
         return f"line {fig.span.start.line}"
+
+
+def _joined(texts: list[str]) -> tuple[str, list[int]]:
+    """``texts`` joined by line feeds, and where each starts in the result."""
+    from reportlint.checks.scanning import line_starts
+
+    return "\n".join(texts), line_starts(texts, [1] * len(texts))
+
+
+def _raw_text(ctx: Context) -> tuple[str, list[int]]:
+    """The document's lines joined by line feeds (whatever ended them in the file), and where each starts."""
+    return _joined(list(ctx.doc.lines))
+
+
+def _normalised_text(ctx: Context) -> tuple[str, list[int]]:
+    """The normalised lines joined by line feeds, and where each starts."""
+    return _joined([norm.text for _, norm in ctx.normalised_lines()])

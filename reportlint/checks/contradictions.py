@@ -276,8 +276,9 @@ def no_change_contradicted(ctx: Context) -> Iterator[Finding]:
     levels: dict[ScopeKey, list[Figure]] | None = None  # _levels_by_scope, once a statement is found
     traditional: dict[int, bool] = {}  # line → whether it is in traditional characters
     by_sentence: dict[int, list[Figure]] | None = None  # the unnamed references stated in a subject's sentence
+    hinted = {number for number, _ in ctx.lines_matching(_NO_CHANGE_HINT)}  # the lines that say 无, 持平…
     for fig in doc.figures:
-        if fig.table is not None or fig.approx:
+        if fig.table is not None or fig.approx or fig.span.end.line not in hinted:
             continue
         q = dict(fig.qualifiers)
         if q.get("kind") != "level":

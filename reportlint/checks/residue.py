@@ -89,7 +89,7 @@ def template_placeholder(ctx: Context) -> Iterator[Finding]:
     """
     run, certain, after, field, choice, empty, _, _, _, not_after, marks = _patterns()
     redaction = set(residue_words()["placeholder"]["redaction_marks"])
-    for number, norm in ctx.normalised_lines():
+    for number, norm in ctx.normalised_lines_matching(run, field, choice, empty):
         text = norm.text
         if not text.strip():
             continue
@@ -136,7 +136,7 @@ def template_instruction(ctx: Context) -> Iterator[Finding]:
     A template's instruction to its author left in the report.
     """
     said = _patterns()[6]
-    for number, norm in ctx.normalised_lines():
+    for number, norm in ctx.normalised_lines_matching(said):
         m = said.search(norm.text)
         if m is None:
             continue
@@ -159,7 +159,7 @@ def missing_percent_sign(ctx: Context) -> Iterator[Finding]:
     A rate whose % sign was lost: a number with decimals and no unit right after 增长/下降/占/率为.
     """
     bare, unitless = _patterns()[7:9]
-    for number, norm in ctx.normalised_lines():
+    for number, norm in ctx.normalised_lines_matching(bare):
         text = norm.text
         if "\t" in text or "|" in text:
             continue

@@ -22,3 +22,61 @@ def finditer_not_after(pattern: re.Pattern[str], text: str, not_after: Sequence[
             continue
         yield m
         pos = end if end > start else start + 1
+
+
+def line_starts(lines: Sequence[str], separators: Sequence[int]) -> list[int]:
+    """Where each line starts in the text made of ``lines`` joined by separators of the given lengths."""
+    starts = [0] * len(lines)
+    pos = 0
+    for k, line in enumerate(lines):
+        starts[k] = pos
+        pos += len(line) + (separators[k] if k < len(separators) else 0)
+    return starts
+
+
+def lines_matching(patterns: Sequence[re.Pattern[str]], text: str, starts: list[int]) -> list[int]:
+    r"""The 0-based indexes, in order, of the lines of ``text`` (starting at ``starts``) in which one of
+    ``patterns`` matches: one search over the whole text per pattern and line holding a match, instead of a
+    search of every line.
+
+    Every line where a pattern matches on its own is among them. The patterns are searched with ``^`` and
+    ``$`` meaning the start and end of a line (MULTILINE); what a pattern must not hold is ``\A``, ``\Z`` or a
+    look-around that rejects a line break at a line's edge (``(?!\s)``). A line may be listed where a match
+    only runs on into the next line: the caller scans each line given as before, so it gives nothing more."""
+    from bisect import bisect_right
+
+    found: set[int] = set()
+    count = len(starts)
+    for pattern in patterns:
+        search = _multiline(pattern).search
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                break
+            index = bisect_right(starts, m.start()) - 1
+            found.add(index)
+            if index + 1 >= count:
+                break
+            pos = starts[index + 1]  # the next line: one match is enough to list a line
+    return sorted(found)
+
+
+_MULTILINE: dict[tuple[type, str, int], re.Pattern[str]] = {}
+
+
+def _multiline(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with MULTILINE (compiled once, by the engine that compiled it)."""
+    if pattern.flags & re.MULTILINE:
+        return pattern
+    key = (type(pattern), pattern.pattern, pattern.flags)
+    compiled = _MULTILINE.get(key)
+    if compiled is None:
+        if isinstance(pattern, re.Pattern):
+            compiled = re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
+        else:
+            import regex
+
+            compiled = regex.compile(pattern.pattern, pattern.flags | regex.MULTILINE)
+        _MULTILINE[key] = compiled
+    return compiled

@@ -91,7 +91,7 @@ def doubled_character(ctx: Context) -> Iterator[Finding]:
     A doubled punctuation mark or character.
     """
     legitimate, doubled_word, _, _ = _text_words()
-    for number, line in enumerate(ctx.doc.lines, start=1):
+    for number, line in ctx.lines_matching(_DOUBLED_PUNCT, _DOUBLED_CHAR, doubled_word):
         prose = _TABLE_LINE.search(line) is None
         simple = ""  # the line in simplified characters, made on the first match ("的的確確"; same length)
         for pattern in (_DOUBLED_PUNCT, _DOUBLED_CHAR, doubled_word):
@@ -121,7 +121,7 @@ def mixed_punctuation(ctx: Context) -> Iterator[Finding]:
     Two different punctuation marks side by side; one of them is a slip.
     """
     _, _, mixed, allowed = _text_words()
-    for number, line in enumerate(ctx.doc.lines, start=1):
+    for number, line in ctx.lines_matching(mixed):
         for m in mixed.finditer(line):
             if m.group() in allowed:
                 continue

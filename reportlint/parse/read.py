@@ -188,7 +188,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 def split_lines(text: str) -> list[str]:
     """Split on LF, CRLF and a CR alone (old Mac and Word "CR only" exports): lines as an editor numbers them."""
-    lines = _LINE_BREAK.split(text)
+    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)  # (the same when there is no CR)
     if lines and lines[-1] == "":
         lines.pop()
     return lines
