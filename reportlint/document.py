@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Optional, cast
+from typing import Final, TYPE_CHECKING, Any, Optional, cast
 
 if TYPE_CHECKING:  # normalize builds on Pos and Span: imported for the annotations only
     from reportlint.parse.normalize import NormText
@@ -188,7 +188,7 @@ class Figure(Rebuilt):
         return Decimal(5).scaleb(-(self.decimals + 1))
 
 
-MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+MONEY_UNITS: Final = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 
 
 @dataclass(frozen=True)

@@ -156,3 +156,33 @@ def test_lines_matching_reads_anchors_at_each_line():
     assert lines_matching([re.compile(r"[0-9]\.[0-9]+$")], "\n".join(lines), starts) == [0, 2]
     assert lines_matching([re.compile(r"^无")], "\n".join(lines), starts) == [1]
     assert line_starts(["ab", "", "c"], [2, 1]) == [0, 4, 5]
+
+
+@given(st.text(alphabet=" \u3000\t左右以上下内之余多(含)-~—至到5元", max_size=4))
+def test_the_patterns_after_a_figure_start_with_the_listed_characters(tail):
+    from reportlint.parse import numbers
+
+    first = tail.lstrip()[:1]
+    if numbers._APPROX_AFTER.match(tail):
+        assert first in numbers._APPROX_AFTER_FIRST
+    if numbers._RANGE_AFTER.match(tail):
+        assert first in numbers._RANGE_AFTER_FIRST
+
+
+def test_figures_after_which_the_words_make_them_approximate_or_a_range():
+    from reportlint.parse.numbers import find_numbers
+
+    assert [n.approx for n in find_numbers("支出100万元左右，收入5万元以上，人数3-5人，经费20万元 至 30万元，计50万元")] == [
+        "左右", "以上", "range", "range", "range", ""]
+
+
+@given(st.lists(st.text(alphabet="请填写报结合说明(（20字以内)）×X |年2023比较与增加同期", max_size=16), min_size=1, max_size=5))
+def test_the_year_and_prompt_rules_see_every_line_they_would_scan(lines):
+    from reportlint.checks import scoring, years
+    from reportlint.checks.scanning import line_starts, lines_matching
+
+    text, starts = "\n".join(lines), line_starts(lines, [1] * len(lines))
+    for pattern in (years._YEAR, years._words()[3]):
+        assert {k for k, line in enumerate(lines) if pattern.search(line)} <= set(lines_matching([pattern], text, starts))
+    prompted = {k for k, line in enumerate(lines) if any(scoring._PROMPT.search(p.strip()) for p in line.split("|"))}
+    assert prompted <= set(lines_matching(scoring._PROMPT_WORDS, text, starts))

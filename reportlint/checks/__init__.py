@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, TYPE_CHECKING, TypeVar, cast
+from typing import Final, Any, Callable, Iterable, Iterator, TYPE_CHECKING, TypeVar, cast
 
 from reportlint.document import Document, Figure, Relation, Span
 from reportlint.finding import Finding, Related
@@ -20,15 +20,15 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_CLAUSE_BREAK = patterns.compile(r"[，,;；。:：、(（)）]")
-_LIST_OPENER = patterns.compile(r"^(其中|分别为|分别是|包括|即)")
-_DIGITS_AND_SPACE = patterns.compile(r"[\s\d.]+")
+_CLAUSE_BREAK: Final = patterns.compile(r"[，,;；。:：、(（)）]")
+_LIST_OPENER: Final = patterns.compile(r"^(其中|分别为|分别是|包括|即)")
+_DIGITS_AND_SPACE: Final = patterns.compile(r"[\s\d.]+")
 # clause breaks that normalisation never removes or moves (a bracket may be a pinyin gloss's), and the line
 # length from which Context._clause reads a figure's clause from the last of them instead of the whole line
-_HARD_BREAK = patterns.compile(r"[，,;；。:：、]")
-_LONG_LINE = 400
+_HARD_BREAK: Final = patterns.compile(r"[，,;；。:：、]")
+_LONG_LINE: Final = 400
 
-FAMILIES = {
+FAMILIES: Final = {
     "RL0": ("输入", "input"),
     "RL1": ("求和", "sum"),
     "RL2": ("比率", "rate"),
@@ -80,16 +80,16 @@ class Rule:
 
 
 REGISTRY: dict[str, Rule] = {}
-MODULES = ("input", "sums", "name_lists", "table_totals", "rates", "contradictions", "comparisons", "units", "structure",
+MODULES: Final = ("input", "sums", "name_lists", "table_totals", "rates", "contradictions", "comparisons", "units", "structure",
            "scoring", "residue", "years", "change_statements", "final_accounts", "text")
 
 
 # Severity follows measured precision (DESIGN.md, "Readings"): a rule whose findings on real, hand-checked text
 # (``bench/precision`` writes ``rules/precision.toml``) are true less often than WARNING_BELOW is a warning by
 # default; below OPT_IN_BELOW it is off unless selected. Fewer than MIN_MEASURED findings measure nothing.
-WARNING_BELOW = 0.9
-OPT_IN_BELOW = 0.6
-MIN_MEASURED = 5
+WARNING_BELOW: Final = 0.9
+OPT_IN_BELOW: Final = 0.6
+MIN_MEASURED: Final = 5
 
 
 def _measured() -> dict[str, Any]:
@@ -99,7 +99,7 @@ def _measured() -> dict[str, Any]:
     return load_toml(path).get("rule", {}) if path.exists() else {}
 
 
-_MEASURED = _measured()
+_MEASURED: Final = _measured()
 
 
 def by_precision(code: str, severity: str) -> tuple[str, tuple[int, int] | None, bool]:
@@ -175,7 +175,7 @@ class Context:
 
         return self.once("normalised-lines", compute)
 
-    def lines_matching(self, *found: re.Pattern[str]) -> list[tuple[int, str]]:
+    def lines_matching(self, *found: re.Pattern[str] | str) -> list[tuple[int, str]]:
         """(line number, line) of the lines of the document in which one of the patterns ``found`` may match
         (``scanning.lines_matching``: patterns without ^, $ or a look-around that rejects a line break)."""
         from reportlint.checks.scanning import lines_matching
@@ -184,7 +184,7 @@ class Context:
         text, starts = self.once("raw-text", _raw_text)
         return [(k + 1, lines[k]) for k in lines_matching(found, text, starts)]
 
-    def normalised_lines_matching(self, *found: re.Pattern[str]) -> list[tuple[int, NormText]]:
+    def normalised_lines_matching(self, *found: re.Pattern[str] | str) -> list[tuple[int, NormText]]:
         """``lines_matching`` over the normalised lines (``normalised_lines``)."""
         from reportlint.checks.scanning import lines_matching
 

@@ -8,11 +8,11 @@ those intervals satisfy it.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Sequence
+from typing import Final, Sequence
 
 from reportlint.document import MONEY_UNITS, Figure
 
-HUNDRED = Decimal(100)
+HUNDRED: Final = Decimal(100)
 
 
 def scale(fig: Figure) -> Decimal:

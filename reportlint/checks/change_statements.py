@@ -10,7 +10,7 @@ or a budget) — otherwise they may be of different scopes and are not compared.
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Final, Iterator, Optional
 
 from decimal import Decimal
 
@@ -20,10 +20,10 @@ from reportlint.finding import Finding
 from reportlint.checks.arithmetic import half_units, value
 from reportlint.document import Figure
 
-_LAST_YEAR = patterns.compile(r"上年|去年|上一年|上年度|同期|(?:19|20)[0-9]{2}\s*年")
-_BUDGET = patterns.compile(r"预算|计划")
-_OTHER_ITEM = patterns.compile(r"其中|分别|包括|；|;|、")
-_SCOPE = ("concept", "year", "state", "fund", "entity")
+_LAST_YEAR: Final = patterns.compile(r"上年|去年|上一年|上年度|同期|(?:19|20)[0-9]{2}\s*年")
+_BUDGET: Final = patterns.compile(r"预算|计划")
+_OTHER_ITEM: Final = patterns.compile(r"其中|分别|包括|；|;|、")
+_SCOPE: Final = ("concept", "year", "state", "fund", "entity")
 
 
 def _between(ctx: Context, left: Figure, right: Figure) -> str:

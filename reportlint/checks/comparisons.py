@@ -8,7 +8,7 @@ allowed for: a word is contradicted only when no values inside the printed preci
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Final, Iterator
 
 from decimal import Decimal
 import re
@@ -162,8 +162,8 @@ def comparison_word_mismatch(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_ZERO_INITIAL = patterns.compile(r"年初预算(?:数)?(?:为|是|[:：])?\s*0(?:\.0+)?\s*(?:万元|元)?(?![0-9.])")
-_OF_INITIAL = patterns.compile(r"(?:完成|执行|达到|占)(?:了)?年初预算(?:数)?的\s*([0-9]+(?:\.[0-9]+)?)\s*%")
+_ZERO_INITIAL: Final = patterns.compile(r"年初预算(?:数)?(?:为|是|[:：])?\s*0(?:\.0+)?\s*(?:万元|元)?(?![0-9.])")
+_OF_INITIAL: Final = patterns.compile(r"(?:完成|执行|达到|占)(?:了)?年初预算(?:数)?的\s*([0-9]+(?:\.[0-9]+)?)\s*%")
 
 
 @rule("RL305", "rate-against-zero-budget", "warning")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from typing import Final, Iterable, Iterator, Optional
 
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from itertools import chain, islice
@@ -15,8 +15,8 @@ from reportlint.checks.arithmetic import fmt, scale, value
 from reportlint.document import Document, Figure
 from reportlint.rules import vocabulary
 
-_COMPARED_KINDS = ("level",)  # rates differ legitimately (targets, items); levels must not
-_LABELS = {
+_COMPARED_KINDS: Final = ("level",)  # rates differ legitimately (targets, items); levels must not
+_LABELS: Final = {
     "budget_initial": ("年初预算", "initial budget"),
     "budget_adjusted": ("全年预算", "adjusted budget"),
     "budget": ("预算", "budget"),
@@ -227,10 +227,10 @@ def contradictory_figure(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_NO_CHANGE = patterns.compile(r"^[^。；;]{0,30}?(与|比|较|和)[^。；;，,]{0,16}?(预算|上年|去年|同期)[^。；;]{0,12}?(无增减|无变化|没有变化|持平|相同|一致|未发生变化)")
+_NO_CHANGE: Final = patterns.compile(r"^[^。；;]{0,30}?(与|比|较|和)[^。；;，,]{0,16}?(预算|上年|去年|同期)[^。；;]{0,12}?(无增减|无变化|没有变化|持平|相同|一致|未发生变化)")
 
 
-_NUMBER = patterns.compile(r"[0-9][0-9,.]*(?![0-9,.]|\s*年)")  # figures, not years
+_NUMBER: Final = patterns.compile(r"[0-9][0-9,.]*(?![0-9,.]|\s*年)")  # figures, not years
 
 
 def _another_subject_between(doc: Document, fig: Figure, words: str) -> bool:
@@ -241,7 +241,7 @@ def _another_subject_between(doc: Document, fig: Figure, words: str) -> bool:
     return any(f.qualifier("kind") in ("level", "part") and f.concept not in (None, fig.concept) for f in following)
 
 
-_NEARLY = patterns.compile(r"基本|大致|大体|略有")
+_NEARLY: Final = patterns.compile(r"基本|大致|大体|略有")
 
 
 def _nearly_tolerance() -> Decimal:
@@ -252,7 +252,7 @@ def _nearly_tolerance() -> Decimal:
 
 
 # the words of _NO_CHANGE's last group, simplified or traditional (cheap test before normalising)
-_NO_CHANGE_HINT = patterns.compile(r"无|無|没有|沒有|持平|相同|一致|未发生|未發生")
+_NO_CHANGE_HINT: Final = patterns.compile(r"无|無|没有|沒有|持平|相同|一致|未发生|未發生")
 
 
 @rule("RL302", "no-change-contradicted", "error")
@@ -367,7 +367,7 @@ def _levels_by_scope(doc: Document) -> dict[ScopeKey, list[Figure]]:
     return out
 
 
-_WINDOW = 2000  # characters after a figure that _NO_CHANGE (≤ 70 normalised characters) is matched in
+_WINDOW: Final = 2000  # characters after a figure that _NO_CHANGE (≤ 70 normalised characters) is matched in
 
 
 def _rest_of_line(line: str, start: int, traditional: bool) -> str:

@@ -9,7 +9,7 @@ table whose longest name the line ends with (quotes, numbering and "（公开01�
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Final, Any, Iterator
 
 import re
 from functools import lru_cache
@@ -21,10 +21,10 @@ from reportlint.checks.headings import contents_entries
 from reportlint.document import Document, Figure, Pos, Span
 from reportlint.rules import RULES_DIR, load_toml
 
-_DECORATION = patterns.compile(r"[“”\"'‘’「」\s]")
-_TRAILER = patterns.compile(r"[(（][^()（）]{0,12}[)）]$|(?:金额)?单位[:：][^表]{0,6}$")
-_CODE = patterns.compile(r"^[23][0-9]{2}(?:[0-9]{2}){0,2}$")
-_NUMBERING = patterns.compile(r"^(?:[一二三四五六七八九十]+[、.]|[0-9]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）])")
+_DECORATION: Final = patterns.compile(r"[“”\"'‘’「」\s]")
+_TRAILER: Final = patterns.compile(r"[(（][^()（）]{0,12}[)）]$|(?:金额)?单位[:：][^表]{0,6}$")
+_CODE: Final = patterns.compile(r"^[23][0-9]{2}(?:[0-9]{2}){0,2}$")
+_NUMBERING: Final = patterns.compile(r"^(?:[一二三四五六七八九十]+[、.]|[0-9]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）])")
 
 
 @lru_cache(maxsize=1)

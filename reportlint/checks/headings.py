@@ -7,15 +7,17 @@ Each reading is a small function here, so that RL502 judges only a sequence of r
 
 from __future__ import annotations
 
+from typing import Final
+
 from bisect import bisect_right
 
 from reportlint import patterns
 from reportlint.document import Document, Heading
 
-_FIGURE = patterns.compile(r"\d[\d,.]*\s*(?:万元|亿元|元|%|人|名|个|项)")
-_BODY_PUNCT = patterns.compile(r"[。；;，,]")
-_CN = "〇一二三四五六七八九十"
-RANK = {"part": 0, "cn-dun": 1, "cn-paren": 2, "num-dun": 3, "num-dot": 3, "num-paren": 4, "circled": 5}  # outer first
+_FIGURE: Final = patterns.compile(r"\d[\d,.]*\s*(?:万元|亿元|元|%|人|名|个|项)")
+_BODY_PUNCT: Final = patterns.compile(r"[。；;，,]")
+_CN: Final = "〇一二三四五六七八九十"
+RANK: Final = {"part": 0, "cn-dun": 1, "cn-paren": 2, "num-dun": 3, "num-dot": 3, "num-paren": 4, "circled": 5}  # outer first
 
 
 def is_list_item(h: Heading) -> bool:

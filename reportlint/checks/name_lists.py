@@ -3,7 +3,7 @@ names listed, read charitably (和/及 inside a name, a name repeated at a PDF l
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Final, Iterator
 
 from reportlint import patterns
 from reportlint.checks import Context, rule
@@ -11,21 +11,21 @@ from reportlint.finding import Finding
 from reportlint.rules import vocabulary
 
 
-_COUNTED_LIST = patterns.compile(
+_COUNTED_LIST: Final = patterns.compile(
     r"(?P<count>\d{1,3})\s*(?P<word>个|家|所|项|支|类|名|位)(?P<noun>[^，,。；;:：\d]{0,12}?)\s*[，,]?\s*"
     r"(?P<intro>分别为|分别是|即|包括|为|:|：)\s*[:：]?\s*(?P<list>[^。；;:：]{2,400}?)(?P<end>[。；;:：]|$)"
 )
 # a count word after a digit, in any script or width (cheap test before a line is normalised)
-_COUNT_HINT = patterns.compile(r"\d\s*[个個家所项項支类類名位]")
-_ITEM_SPLIT = patterns.compile(r"、|(?<=.{2})(?:以及|和|及)(?=.{2})")
-_OPEN_LIST = patterns.compile(r"等\s*$|等[一二三四五六七八九十\d]+[个家所项]")
-_COMMA = patterns.compile(r"[，,]")
-_BRACKETS = patterns.compile(r"[（(][^）)]*[）)]|《[^》]*》|“[^”]*”|\"[^\"]*\"")
+_COUNT_HINT: Final = patterns.compile(r"\d\s*[个個家所项項支类類名位]")
+_ITEM_SPLIT: Final = patterns.compile(r"、|(?<=.{2})(?:以及|和|及)(?=.{2})")
+_OPEN_LIST: Final = patterns.compile(r"等\s*$|等[一二三四五六七八九十\d]+[个家所项]")
+_COMMA: Final = patterns.compile(r"[，,]")
+_BRACKETS: Final = patterns.compile(r"[（(][^）)]*[）)]|《[^》]*》|“[^”]*”|\"[^\"]*\"")
 
 
-_BULLETS = ("-", "•", "·", "●", "○", "■", "□", "◆", "▪")  # a line opening with one starts a new element
-_DUN = patterns.compile(r"、")
-_AND = patterns.compile(r"(?<=.{2})(?:以及|和|及|与)(?=.{2})")
+_BULLETS: Final = ("-", "•", "·", "●", "○", "■", "□", "◆", "▪")  # a line opening with one starts a new element
+_DUN: Final = patterns.compile(r"、")
+_AND: Final = patterns.compile(r"(?<=.{2})(?:以及|和|及|与)(?=.{2})")
 
 
 def listed_names(text: str) -> list[str]:

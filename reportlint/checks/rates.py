@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Final, Callable, Iterator
 
 from decimal import Decimal
 
@@ -316,7 +316,7 @@ def _several_partitions(shares: list[Figure]) -> bool:
     return runs >= 2 and run == 0
 
 
-_PARTITION_MARK = patterns.compile(r"(?:按照?|从)[^，,。；;]{0,12}?(?:划分|分类|来看|看|统计|分)")
+_PARTITION_MARK: Final = patterns.compile(r"(?:按照?|从)[^，,。；;]{0,12}?(?:划分|分类|来看|看|统计|分)")
 
 
 def _marked_partitions(doc: Document, shares: list[Figure]) -> bool:
@@ -368,7 +368,7 @@ def _sections(doc: Document) -> Callable[[int], int]:
     return section_of
 
 
-_COPULA_END = patterns.compile(r"(?:约为|为|是|达到|达)$")
+_COPULA_END: Final = patterns.compile(r"(?:约为|为|是|达到|达)$")
 
 
 @rule("RL205", "complement-rates", "error")

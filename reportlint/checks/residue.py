@@ -10,7 +10,7 @@ A blank template gives these findings and no arithmetic finding: a placeholder i
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import Final, Any, Iterable, Iterator
 
 import re
 from functools import lru_cache
@@ -62,11 +62,11 @@ def _patterns() -> tuple[Pattern, int, Pattern, Pattern, Pattern, Pattern, Patte
 
 
 # "增加（减少）0万元": with no change neither word is wrong, the template's choice is only left unmade
-_ZERO_AFTER = re.compile(r"\s*0+(?:\.0+)?(?![0-9.])")
+_ZERO_AFTER: Final = re.compile(r"\s*0+(?:\.0+)?(?![0-9.])")
 
 
 # "增加（减少）额", "增长（下降）率": the name of a signed quantity (a column of a comparison table), not a choice
-_SIGNED_QUANTITY = re.compile(r"\s*(?:额|数|值|幅度|幅|率|百分比|情况)")
+_SIGNED_QUANTITY: Final = re.compile(r"\s*(?:额|数|值|幅度|幅|率|百分比|情况)")
 
 
 def _quote(text: str, start: int, end: int) -> str:
@@ -89,7 +89,8 @@ def template_placeholder(ctx: Context) -> Iterator[Finding]:
     """
     run, certain, after, field, choice, empty, _, _, _, not_after, marks = _patterns()
     redaction = set(residue_words()["placeholder"]["redaction_marks"])
-    for number, norm in ctx.normalised_lines_matching(run, field, choice, empty):
+    # a run of marks needs a mark: the lines that hold one are found by str.find, not by ``run``'s look-behind
+    for number, norm in ctx.normalised_lines_matching(*marks, field, choice, empty):
         text = norm.text
         if not text.strip():
             continue

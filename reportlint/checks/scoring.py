@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Final, Iterator
 
 from decimal import Decimal
 from functools import lru_cache
@@ -17,10 +17,10 @@ from reportlint.document import Cell, Document, Figure, Pos, Span, Table, TableP
 from reportlint.rules import RULES_DIR, load_toml
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_GRADE_LABEL = patterns.compile(r"等次|等级")
+_GRADE_LABEL: Final = patterns.compile(r"等次|等级")
 
-_GRADE = patterns.compile(r"(?:等次|等级|评价结果|评定为|评为|结果为|档次)\s*(?:为|是|:|：)?\s*[“\"']?(优秀|良好|中等|较差|优|良|中|差)")
-_TOTAL_ROW = patterns.compile(r"^(总分|合计|总计|得分合计|综合得分|自评总分)")
+_GRADE: Final = patterns.compile(r"(?:等次|等级|评价结果|评定为|评为|结果为|档次)\s*(?:为|是|:|：)?\s*[“\"']?(优秀|良好|中等|较差|优|良|中|差)")
+_TOTAL_ROW: Final = patterns.compile(r"^(总分|合计|总计|得分合计|综合得分|自评总分)")
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +185,7 @@ def grade_mismatch(ctx: Context) -> Iterator[Finding]:
                     )
 
 
-_SUM_WORD = patterns.compile(r"(?:合计|共计|总计|总分|累计)\s*(?:为|得|得分)?\s*$")
+_SUM_WORD: Final = patterns.compile(r"(?:合计|共计|总计|总分|累计)\s*(?:为|得|得分)?\s*$")
 
 
 def _listed_total(ctx: Context, sid: int) -> Figure | None:
@@ -237,11 +237,11 @@ def score_above_weight(ctx: Context) -> Iterator[Finding]:
 # ---------------------------------------------------------------------------------------------------
 # Score tables row by row: indicator, its group, its scoring rule, weight and score.
 
-_WEIGHT_HEADER = patterns.compile(r"分值|权重")
-_SCORE_HEADER = patterns.compile(r"(?<!扣)得分(?!系数|率)")
-_RULE_HEADER = patterns.compile(r"评分标准|评价标准|评分规则|指标说明|评分办法|计分方法")
-_GROUP_POINTS = patterns.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
-_PLACEHOLDER = patterns.compile(r"^[…\.。·\s]*$")
+_WEIGHT_HEADER: Final = patterns.compile(r"分值|权重")
+_SCORE_HEADER: Final = patterns.compile(r"(?<!扣)得分(?!系数|率)")
+_RULE_HEADER: Final = patterns.compile(r"评分标准|评价标准|评分规则|指标说明|评分办法|计分方法")
+_GROUP_POINTS: Final = patterns.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_PLACEHOLDER: Final = patterns.compile(r"^[…\.。·\s]*$")
 
 
 @dataclass(frozen=True, eq=False)  # rows are compared by identity, as before they were dataclasses
@@ -361,9 +361,11 @@ def weights_mismatch(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_PROMPT = patterns.compile(
+_PROMPT: Final = patterns.compile(
     r"^(结合|对照|针对|简要|请|概述|说明|分析)[^|]{0,80}[(（]\s*\d{2,4}\s*字以内\s*[)）]|^请(填写|填报)|^[×X]{3,}$"
 )
+# what a line holds for _PROMPT to match in one of its cells (the pattern is anchored at the cell, not the line)
+_PROMPT_WORDS: Final = ("字以内", "请填", "×", "X")
 
 
 @rule("RL503", "unfilled-form", "warning")
@@ -398,7 +400,7 @@ def unfilled_form(ctx: Context) -> Iterator[Finding]:
             )
     from reportlint.document import Pos
 
-    for number, line in enumerate(ctx.doc.lines, start=1):
+    for number, line in ctx.lines_matching(*_PROMPT_WORDS):
         for piece in line.split("|"):
             text = piece.strip()
             m = _PROMPT.search(text)
@@ -413,7 +415,7 @@ def unfilled_form(ctx: Context) -> Iterator[Finding]:
             break
 
 
-_OVER_RULE = patterns.compile(r"每超(?:过|出)?\s*(?:一|1)\s*个?百分点\s*扣\s*(\d+(?:\.\d+)?)\s*分")
+_OVER_RULE: Final = patterns.compile(r"每超(?:过|出)?\s*(?:一|1)\s*个?百分点\s*扣\s*(\d+(?:\.\d+)?)\s*分")
 
 
 @rule("RL605", "score-against-rule", "error")
@@ -470,9 +472,9 @@ def score_against_rule(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_TARGET_HEADER = patterns.compile(r"指标值|目标值|预期目标|年度目标")
-_ACTUAL_HEADER = patterns.compile(r"完成值|实际完成|实际值|完成情况")
-_MEASURE = patterns.compile(r"^\s*(?P<op>[≥≤>=<＞＜]|不低于|不高于|不少于|不超过|大于|小于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|万|个|人|件|项|户|次|家|天|日)?")
+_TARGET_HEADER: Final = patterns.compile(r"指标值|目标值|预期目标|年度目标")
+_ACTUAL_HEADER: Final = patterns.compile(r"完成值|实际完成|实际值|完成情况")
+_MEASURE: Final = patterns.compile(r"^\s*(?P<op>[≥≤>=<＞＜]|不低于|不高于|不少于|不超过|大于|小于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|万|个|人|件|项|户|次|家|天|日)?")
 
 
 def _measure(text: str) -> tuple[Decimal, str, int] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Final, Iterator
 
 from reportlint.checks import Context, rule
 from reportlint.finding import Finding
@@ -12,10 +12,10 @@ from reportlint.profiles import Profile, builtin_profiles, detect_profile
 from reportlint import patterns
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_HAN_CHAR = patterns.compile(r"\p{Han}")
+_HAN_CHAR: Final = patterns.compile(r"\p{Han}")
 
-_RANK = RANK
-_CN = "〇一二三四五六七八九十"
+_RANK: Final = RANK
+_CN: Final = "〇一二三四五六七八九十"
 
 
 def _cn(n: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Final, Iterator
 
 from decimal import Decimal
 
@@ -15,8 +15,8 @@ from reportlint.rules import Vocabulary, vocabulary
 from reportlint import patterns
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_LIST_CLOSED = patterns.compile(r"^\s*[)）]?\s*([。；;]|$)")
-_LISTED_WITH_FENBIE = patterns.compile(r"分别(为|是)[^，,。]*$")
+_LIST_CLOSED: Final = patterns.compile(r"^\s*[)）]?\s*([。；;]|$)")
+_LISTED_WITH_FENBIE: Final = patterns.compile(r"分别(为|是)[^，,。]*$")
 
 
 def _name(ctx: Context, fig: Figure) -> str:
@@ -27,7 +27,7 @@ def _name(ctx: Context, fig: Figure) -> str:
     return "合计" if _SUM_WORD.fullmatch(name) else name  # "…，共48人": the clause is only the sum word
 
 
-_SUM_WORD = patterns.compile(r"(?:以上)?(?:合计|共计|总计|累计|共有|共)(?:为)?")
+_SUM_WORD: Final = patterns.compile(r"(?:以上)?(?:合计|共计|总计|累计|共有|共)(?:为)?")
 
 
 def _name_en(ctx: Context, fig: Figure) -> str:

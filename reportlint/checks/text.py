@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Final, Iterator
 
 import re
 from functools import lru_cache
@@ -16,14 +16,14 @@ from reportlint.finding import Finding
 from reportlint.document import Pos, Span
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_ASCII_DIGIT = patterns.compile(r"[0-9]")
+_ASCII_DIGIT: Final = patterns.compile(r"[0-9]")
 
-_FULLWIDTH_DIGIT = patterns.compile(r"[０-９]")
-_MIXED = patterns.compile(r"[0-9][０-９]|[０-９][0-9]")
+_FULLWIDTH_DIGIT: Final = patterns.compile(r"[０-９]")
+_MIXED: Final = patterns.compile(r"[0-9][０-９]|[０-９][0-9]")
 # "。。。" is an ellipsis placeholder, not a slip: a doubled mark after "。" is not reported (tested after the match)
-_DOUBLED_PUNCT = patterns.compile(r"([。，、；：！？])\1(?!。)")
-_DOUBLED_CHAR = patterns.compile(r"(率|的|了|和|在|是|及|与|等|元|万)\1")
-_TABLE_LINE = patterns.compile(r"\t|\|")
+_DOUBLED_PUNCT: Final = patterns.compile(r"([。，、；：！？])\1(?!。)")
+_DOUBLED_CHAR: Final = patterns.compile(r"(率|的|了|和|在|是|及|与|等|元|万)\1")
+_TABLE_LINE: Final = patterns.compile(r"\t|\|")
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ Vocabulary: ``rules/years.toml``.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Final, Iterator
 
 import re
 from functools import lru_cache
@@ -20,8 +20,8 @@ from reportlint.checks import Context, rule
 from reportlint.finding import Finding
 from reportlint.rules import RULES_DIR, load_toml
 
-_YEAR = patterns.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})\s*年")  # not after a digit (tested after "19"/"20")
-_SENTENCE_MARK = patterns.compile(r"[，。；,;]")
+_YEAR: Final = patterns.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})\s*年")  # not after a digit (tested after "19"/"20")
+_SENTENCE_MARK: Final = patterns.compile(r"[，。；,;]")
 
 
 Words = tuple["re.Pattern[str]", "re.Pattern[str]", "re.Pattern[str]", "re.Pattern[str]", tuple[str, ...],
@@ -91,7 +91,7 @@ def wrong_year(ctx: Context) -> Iterator[Finding]:
     cutoff, own, elsewhere, _, _, _, cutoff_titles = _words()
     titles = _title_lines(ctx)
     cutoff_report = any(w in (ctx.doc.title or _first_line(ctx)) for w in cutoff_titles)
-    for number, norm in ctx.normalised_lines():
+    for number, norm in ctx.normalised_lines_matching(_YEAR):
         text = norm.text
         if number == 1 or not text.strip():
             continue
@@ -135,7 +135,7 @@ def compared_with_itself(ctx: Context) -> Iterator[Finding]:
     if year is None:
         return
     against = _words()[3]
-    for number, norm in ctx.normalised_lines():
+    for number, norm in ctx.normalised_lines_matching(against):
         text = norm.text
         for m in against.finditer(text):
             reference = int(m.group(1))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from reportlint import patterns
 
 from reportlint.document import Block, Document, Heading, Table
@@ -12,8 +14,8 @@ from reportlint.parse.segment import RawParagraph, RawTable, segment
 from reportlint.parse.tables import build_tables
 from reportlint.rules import vocabulary
 
-_TITLE = patterns.compile(r"报告|自评|评价|决算|说明|自评表")
-_YEAR = patterns.compile(r"((?:19|20)\d{2})\s*年")
+_TITLE: Final = patterns.compile(r"报告|自评|评价|决算|说明|自评表")
+_YEAR: Final = patterns.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def parse_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> Document:

@@ -4,7 +4,7 @@ items belong to it. A mixin of ``facts.Extractor`` (which gives it ``vocab``, ``
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Final, Iterator
 
 from reportlint import patterns
 from reportlint.document import Relation
@@ -13,7 +13,7 @@ from reportlint.parse.drafts import Draft, _same_measure
 from reportlint.parse.lists import _counted_classes, _score_breakdown
 from reportlint.parse.reader_state import Breakdown, ReaderState
 
-_CLAUSE_BREAK = patterns.compile(r"[，,;；:：。]")
+_CLAUSE_BREAK: Final = patterns.compile(r"[，,;；:：。]")
 
 
 class BreakdownReader(ReaderState):

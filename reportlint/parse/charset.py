@@ -12,13 +12,15 @@ GB18030 are common Big5 ones); Big5 decoded as GB18030 scores 0.38–0.49.
 
 from __future__ import annotations
 
+from typing import Final
+
 from functools import lru_cache
 
-GOOD = 0.8  # a decoding at or above this reads as Chinese
-GARBLED = 0.6  # below this (on enough characters) it does not
-MARGIN = 0.3  # how much better Big5 must read to be preferred
-MIN_CHARS = 20  # fewer scored characters than this: too few to call a text garbled
-SAMPLE = 20000
+GOOD: Final = 0.8  # a decoding at or above this reads as Chinese
+GARBLED: Final = 0.6  # below this (on enough characters) it does not
+MARGIN: Final = 0.3  # how much better Big5 must read to be preferred
+MIN_CHARS: Final = 20  # fewer scored characters than this: too few to call a text garbled
+SAMPLE: Final = 20000
 
 
 def _level_one(codec: str, leads: range, trails: list[int]) -> set[str]:

@@ -8,7 +8,7 @@ is (上年为Y, 2022年度为Y, 年初预算Y after the actual X). A change afte
 
 from __future__ import annotations
 
-from typing import Iterator, Protocol
+from typing import Final, Iterator, Protocol
 
 from reportlint import patterns
 from reportlint.parse.drafts import Draft
@@ -22,7 +22,7 @@ class _Backwards(Protocol):
     def __reversed__(self) -> Iterator[Draft]: ...
 
 
-COMPARED_TO = patterns.compile(
+COMPARED_TO: Final = patterns.compile(
     r"(比|较|与|同)(上年|去年|上年度|上一年|同期|\d{4}年|年初预算|全年预算|调整后预算|预算)"
     r"|(比|较)\p{Han}{1,8}?(预算|计划)")  # "较年初政府采购预算300万元节约14.40万元"
 

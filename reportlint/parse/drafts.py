@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Final, TYPE_CHECKING
 
 from reportlint import patterns
 from reportlint.document import Span, TablePlace
@@ -14,11 +14,11 @@ from reportlint.document import Span, TablePlace
 if TYPE_CHECKING:
     from reportlint.rules import Term, Vocabulary
 
-_YEAR = patterns.compile(r"((?:19|20)(?<!\d..)\d{2})\s*年")  # not after a digit (tested after "19"/"20": faster)
-_RATE_LABEL_END = patterns.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
-_HAN = patterns.compile(r"\p{Han}")
-_DIGIT = patterns.compile(r"[0-9０-９]")
-_FILLER = patterns.compile(
+_YEAR: Final = patterns.compile(r"((?:19|20)(?<!\d..)\d{2})\s*年")  # not after a digit (tested after "19"/"20": faster)
+_RATE_LABEL_END: Final = patterns.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
+_HAN: Final = patterns.compile(r"\p{Han}")
+_DIGIT: Final = patterns.compile(r"[0-9０-９]")
+_FILLER: Final = patterns.compile(
     r"((?:19|20)\d{2}\s*年度?|合计|共计|总计|总额|金额|累计|余额|总数|全年|本年|当年|年度|年末|年初|截止|截至|实际|"
     r"共|为|是|达到|达|约|计|的|了|有|安排|□|[\s:：()“”\"'，,])"
 )
@@ -73,7 +73,7 @@ class Draft:
         return self.unit in ("元", "万元", "亿元")
 
 
-_MONEY_NOUN_END = set("费出入金额款资")
+_MONEY_NOUN_END: Final = set("费出入金额款资")
 
 
 def names_a_count(vocab: Vocabulary, text: str, term: Term, end: int) -> bool:
@@ -97,7 +97,7 @@ def damage(text: str, value: Decimal, unit: str, gap: str, previous_unit: str | 
     return ""
 
 
-PERSON_UNITS = ("人", "名")
+PERSON_UNITS: Final = ("人", "名")
 
 
 def unit_fits(kind: str, unit: str) -> bool:

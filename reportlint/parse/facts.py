@@ -14,7 +14,7 @@ paragraph's figures (both mixins of ``Extractor``); ``drafts`` holds what the th
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Final, Sequence
 
 from reportlint import patterns
 from reportlint.document import Figure, Relation
@@ -29,9 +29,9 @@ from reportlint.parse.table_facts import TableReader
 from reportlint.rules import Vocabulary
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_CLAUSE_BREAK = patterns.compile(r"[，,;；。:：]")
+_CLAUSE_BREAK: Final = patterns.compile(r"[，,;；。:：]")
 
-_SENTENCE_END = patterns.compile(r"[。！？!?]")
+_SENTENCE_END: Final = patterns.compile(r"[。！？!?]")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -50,22 +50,22 @@ def split_sentences(text: str) -> list[str]:
 def _fewer_than_two_han(text: str) -> bool:
     first = _HAN.search(text)
     return first is None or _HAN.search(text, first.end()) is None
-_FOREIGN_SUBJECT = patterns.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
-_FOREIGN_IN_PROJECT_REPORT = patterns.compile(r"工程|合同|中标|采购|每")
-_DIFFERENCE_LABEL = patterns.compile(r"(?:差值|差额|相差|收支结余)\s*(?:为|是)?\s*[:：]?\s*$")
+_FOREIGN_SUBJECT: Final = patterns.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
+_FOREIGN_IN_PROJECT_REPORT: Final = patterns.compile(r"工程|合同|中标|采购|每")
+_DIFFERENCE_LABEL: Final = patterns.compile(r"(?:差值|差额|相差|收支结余)\s*(?:为|是)?\s*[:：]?\s*$")
 # "项目预算800万元，实际支出760万元，结余40万元": a bare 结余 right after two amounts is what is left of the one
 # after the other (a difference), not the year-end balance a 其中 list could break down
-_BARE_BALANCE = patterns.compile(r"[，,；;]\s*(?:结余|节余|结余资金)\s*(?:为|是)?\s*[:：]?\s*$")
-_SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
-_RATE_WORDS = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
-_OF_BUDGET = patterns.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
-_TOTAL_WORD = patterns.compile(r"总|合计")
-_FULL_YEAR = patterns.compile(r"全年|年度|本年")
+_BARE_BALANCE: Final = patterns.compile(r"[，,；;]\s*(?:结余|节余|结余资金)\s*(?:为|是)?\s*[:：]?\s*$")
+_SHARE: Final = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
+_RATE_WORDS: Final = patterns.compile(r"完成(?:了)?(?:年初)?预算(?:数)?的\s*$")
+_OF_BUDGET: Final = patterns.compile(r"(为|是|占|完成)[^，,。]{0,6}预算")
+_TOTAL_WORD: Final = patterns.compile(r"总|合计")
+_FULL_YEAR: Final = patterns.compile(r"全年|年度|本年")
 # part of a year: a figure for it is not the year's figure
-_PERIOD = patterns.compile(
+_PERIOD: Final = patterns.compile(
     r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|[上下]半年|前?[一二三四1-4]季度|前三季度|截[至止]\s*\d{1,2}\s*月|\d{1,2}\s*月[底末份]")
 # every alternative of _PERIOD names 月, 半年 or 季度: a text with none of them is not searched
-_PERIOD_WORDS = ("月", "半年", "季度")
+_PERIOD_WORDS: Final = ("月", "半年", "季度")
 
 
 def _period(text: str) -> re.Match[str] | None:
@@ -75,20 +75,20 @@ def _period(text: str) -> re.Match[str] | None:
     return None
 
 
-_OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
-_SUM_LABEL = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为|共有|共)\s*[:：为]?\s*$")
+_OF_WHOLE: Final = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
+_SUM_LABEL: Final = patterns.compile(r"^[，,、;；\s]*(?:以上)?(?:合计|共计|总计|累计|总额为|合计为|共计为|共有|共)\s*[:：为]?\s*$")
 
 
-_BUDGET_WHOLE = patterns.compile(r"^\s*(?:年初|调整后?|全年|年度)?(?:预算|计划|任务|目标)(?:数|额)?\s*$")
-_OPEN_BRACKET_ONLY = patterns.compile(r"\s*\(\s*(?:同比)?(?:增长|下降|增幅|降幅)?\s*$")
-_ITEM_START = patterns.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)")
-_ITEM_CLAUSE_END = patterns.compile(r"[;；。]")
-_MASKED_NAME = patterns.compile(r"[*＊×#]{2,}")
-_CLAUSE_CLOSE = patterns.compile(r"[;；]|\)")
+_BUDGET_WHOLE: Final = patterns.compile(r"^\s*(?:年初|调整后?|全年|年度)?(?:预算|计划|任务|目标)(?:数|额)?\s*$")
+_OPEN_BRACKET_ONLY: Final = patterns.compile(r"\s*\(\s*(?:同比)?(?:增长|下降|增幅|降幅)?\s*$")
+_ITEM_START: Final = patterns.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)")
+_ITEM_CLAUSE_END: Final = patterns.compile(r"[;；。]")
+_MASKED_NAME: Final = patterns.compile(r"[*＊×#]{2,}")
+_CLAUSE_CLOSE: Final = patterns.compile(r"[;；]|\)")
 
 
 # "X中，A a": a sentence that opens a list of X's own parts (X named before 中, not 其中)
-_SUB_SCOPE = patterns.compile(r"^\s*[^，。；,;:：0-9]{2,20}?(?<!其)中\s*[，,:：]")
+_SUB_SCOPE: Final = patterns.compile(r"^\s*[^，。；,;:：0-9]{2,20}?(?<!其)中\s*[，,:：]")
 
 class Extractor(TableReader):
     """Reads a report's paragraphs and tables, in order, into drafts and relations; ``figures()`` gives the

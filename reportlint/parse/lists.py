@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import Final, TYPE_CHECKING, Sequence
 
 from reportlint import patterns
 from reportlint.parse.drafts import Draft, _same_measure
@@ -17,12 +17,12 @@ if TYPE_CHECKING:
     from reportlint.parse.reader_state import TermHit
     from reportlint.rules import Vocabulary
 
-_CLAUSE_BREAK = patterns.compile(r"[，,;；:：。]")
+_CLAUSE_BREAK: Final = patterns.compile(r"[，,;；:：。]")
 # what a bracket after a figure may hold that is not a part of it: another year's value, a budget, full marks
-_COMPARAND = patterns.compile(r"\s*(?:上年|去年|上年度|上年同期|同期|(?:19|20)\d{2}\s*年|年初|调整后|全年预算|预算|计划|目标|满分|分值|总分|权重|标准)")
-_COMPARAND_BEFORE = patterns.compile(r"(?:与|比|较|同)\s*(?:上年|去年|上年度|同期|(?:19|20)\d{2}\s*年度?|年初预算|预算)\s*$")
-_BREAK_OPEN = patterns.compile(r"其中|(?<=□)中(?=\s*[，,:：])|\(|分别为|包括|如下\s*[:：]|以下(?:方面|几个方面|项目)?\s*[:：]")
-_SEMICOLON = patterns.compile(r"[;；]")
+_COMPARAND: Final = patterns.compile(r"\s*(?:上年|去年|上年度|上年同期|同期|(?:19|20)\d{2}\s*年|年初|调整后|全年预算|预算|计划|目标|满分|分值|总分|权重|标准)")
+_COMPARAND_BEFORE: Final = patterns.compile(r"(?:与|比|较|同)\s*(?:上年|去年|上年度|同期|(?:19|20)\d{2}\s*年度?|年初预算|预算)\s*$")
+_BREAK_OPEN: Final = patterns.compile(r"其中|(?<=□)中(?=\s*[，,:：])|\(|分别为|包括|如下\s*[:：]|以下(?:方面|几个方面|项目)?\s*[:：]")
+_SEMICOLON: Final = patterns.compile(r"[;；]")
 
 
 def _may_open(label: str) -> bool:
@@ -32,10 +32,10 @@ def _may_open(label: str) -> bool:
             or "以下" in label)
 
 
-_BRACKET = patterns.compile(r"\s*\(([^()]{4,300})\)")
+_BRACKET: Final = patterns.compile(r"\s*\(([^()]{4,300})\)")
 # words that make a bracket something other than the whole list of parts: a partial list, a comparison,
 # another state, an approximation
-_NOT_A_WHOLE_LIST = patterns.compile(r"含|包括|其中|等|约|以上|以下|不足|超过|比|较|上年|去年|同期|预算|计划|目标|占|增|减|为")
+_NOT_A_WHOLE_LIST: Final = patterns.compile(r"含|包括|其中|等|约|以上|以下|不足|超过|比|较|上年|去年|同期|预算|计划|目标|占|增|减|为")
 
 
 def _bracketed_lists(sentence: str, numbers: Sequence[NumberMatch]) -> list[tuple[int, list[int]]]:
@@ -91,10 +91,10 @@ def _closing_bracket(text: str, start: int, limit: int = 300) -> int | None:
     return None
 
 
-_LIST_ITEM_SPLIT = patterns.compile(r"[、，,;；]")
-_RESPECTIVELY = patterns.compile(r"分别(?:为|是|达到|达)\s*[:：]?")
-_NAME_SPLIT = patterns.compile(r"、|和|及|与")
-_NAMES_START = patterns.compile(r".*[，,；;：:。]|.*其中")  # the names run from the last clause break (or 其中)
+_LIST_ITEM_SPLIT: Final = patterns.compile(r"[、，,;；]")
+_RESPECTIVELY: Final = patterns.compile(r"分别(?:为|是|达到|达)\s*[:：]?")
+_NAME_SPLIT: Final = patterns.compile(r"、|和|及|与")
+_NAMES_START: Final = patterns.compile(r".*[，,；;：:。]|.*其中")  # the names run from the last clause break (or 其中)
 
 
 def _respectively(sentence: str, numbers: Sequence[NumberMatch]) -> dict[int, str]:
@@ -117,8 +117,8 @@ def _respectively(sentence: str, numbers: Sequence[NumberMatch]) -> dict[int, st
     return out
 
 
-_OF_WHOLE_FIGURE = patterns.compile(r"\s*的\s*(?:比重|比例)?\s*(?:为)?\s*$")
-_RESPECTIVE_SHARES = patterns.compile(r"分别占(?P<whole>[^，,。;；、\d]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$")
+_OF_WHOLE_FIGURE: Final = patterns.compile(r"\s*的\s*(?:比重|比例)?\s*(?:为)?\s*$")
+_RESPECTIVE_SHARES: Final = patterns.compile(r"分别占(?P<whole>[^，,。;；、\d]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?\s*$")
 
 
 def _respective_shares(sentence: str, numbers: Sequence[NumberMatch]) -> dict[int, tuple[int, str, int | None]]:
@@ -154,7 +154,7 @@ def _respective_shares(sentence: str, numbers: Sequence[NumberMatch]) -> dict[in
     return out
 
 
-_SCORE_TOTAL_LABEL = patterns.compile(r"(?:总|综合|自评|评价|绩效)得分|总分")
+_SCORE_TOTAL_LABEL: Final = patterns.compile(r"(?:总|综合|自评|评价|绩效)得分|总分")
 
 
 def _score_breakdown(total: Draft, parts: list[Draft]) -> bool:
@@ -165,8 +165,8 @@ def _score_breakdown(total: Draft, parts: list[Draft]) -> bool:
             and all(p.unit == "分" and p.concept == "score" and not p.approx for p in parts))
 
 
-_CLASS_COUNT = patterns.compile(r"(?:共|分为|主要有|包括|有)[^，,。；;]{0,40}?(?<![\d.])([二两三四五六七八九]|[2-9])\s*(?:类|大类|种|个部分|部分|个方面)")
-_CN_SMALL = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CLASS_COUNT: Final = patterns.compile(r"(?:共|分为|主要有|包括|有)[^，,。；;]{0,40}?(?<![\d.])([二两三四五六七八九]|[2-9])\s*(?:类|大类|种|个部分|部分|个方面)")
+_CN_SMALL: Final = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 def _counted_classes(sentence: str, parts: int) -> bool:
@@ -185,10 +185,10 @@ def _class_counts(sentence: str) -> frozenset[int]:
     return frozenset(counts)
 
 
-_ITEM_NAME = patterns.compile(
+_ITEM_NAME: Final = patterns.compile(
     r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)\s*"
     r"(?P<name>[^，,。；;:：\d()（）]{2,40}?)\s*(?P<mark>[(（]\s*(?:类|款|项|\d{3,9})\s*[)）]|[。.．]|(?=\d))")
-_SECTION_TITLE = patterns.compile(r"(?:情况|说明|分析|概况|简介|总体|构成|目标|措施|问题|原因|职能|设置|结论)$")
+_SECTION_TITLE: Final = patterns.compile(r"(?:情况|说明|分析|概况|简介|总体|构成|目标|措施|问题|原因|职能|设置|结论)$")
 
 
 def _item_subject(vocab: Vocabulary, text: str) -> str | None:

@@ -13,7 +13,7 @@ Every character of a ``NormText`` remembers the line and column it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import Final, TYPE_CHECKING, Iterable, Sequence
 from functools import lru_cache
 
 import re
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 # A position packed in one int: line << LINE_SHIFT | 0-based column. 40 bits of column (10^12 characters on
 # one line) cannot overflow on any text that fits in memory; 24 bits did after 16,777,216 characters.
-LINE_SHIFT = 40
-COL_MASK = (1 << LINE_SHIFT) - 1
+LINE_SHIFT: Final = 40
+COL_MASK: Final = (1 << LINE_SHIFT) - 1
 
 
 def _build_char_table() -> dict[int, str]:
@@ -45,9 +45,9 @@ def _build_char_table() -> dict[int, str]:
     return table
 
 
-CHAR_TABLE = _build_char_table()
-_CHAR_MAP = {chr(k): v for k, v in CHAR_TABLE.items()}
-_TO_MAP = patterns.compile("[" + "".join(re.escape(ch) for ch in _CHAR_MAP) + "]")
+CHAR_TABLE: Final = _build_char_table()
+_CHAR_MAP: Final = {chr(k): v for k, v in CHAR_TABLE.items()}
+_TO_MAP: Final = patterns.compile("[" + "".join(re.escape(ch) for ch in _CHAR_MAP) + "]")
 
 
 def _map_chars(text: str) -> str:
@@ -60,27 +60,27 @@ def _map_chars(text: str) -> str:
     return text
 
 # A cheap test for traditional text: common characters that only traditional script uses.
-_TRADITIONAL_HINTS = set(
+_TRADITIONAL_HINTS: Final = set(
     "萬預決費經與為這個們國說員務會實際額數總計劃區縣財撥購運維發從變動達產開關"
     "項單報門資標準構環護療險歲鎮無應設據顯聯統體職"
 )  # each only in traditional text (a character shared with simplified text, such as 位, would slow every report)
 
-_HINT_RE = patterns.compile("[" + "".join(sorted(_TRADITIONAL_HINTS)) + "]")
+_HINT_RE: Final = patterns.compile("[" + "".join(sorted(_TRADITIONAL_HINTS)) + "]")
 
-_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-_PINYIN_GLOSS = patterns.compile(rf"(?<=\p{{Han}})\([{_PINYIN}]{{1,7}}\)")
+_PINYIN: Final = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN_GLOSS: Final = patterns.compile(rf"(?<=\p{{Han}})\([{_PINYIN}]{{1,7}}\)")
 # a gloss cut by a line break: "運(" at the end of one line, "yùn)" at the start of the next
-_GLOSS_CUT_AT_END = patterns.compile(rf"(?<=\p{{Han}})\([{_PINYIN}]{{0,6}}$")
-_GLOSS_CUT_AT_START = patterns.compile(rf"^[{_PINYIN}]{{1,7}}\)(?=\p{{Han}})")
+_GLOSS_CUT_AT_END: Final = patterns.compile(rf"(?<=\p{{Han}})\([{_PINYIN}]{{0,6}}$")
+_GLOSS_CUT_AT_START: Final = patterns.compile(rf"^[{_PINYIN}]{{1,7}}\)(?=\p{{Han}})")
 # (each look-behind stands after the pattern's first character, not before it: a pattern that opens with one
 # is tried at every character of the text, one that opens with a character is tried only where it occurs)
-_SPACE_IN_HAN = patterns.compile(r"[ \t](?<=\p{Han}[ \t])[ \t]*(?=\p{Han})")
-_COMMA_IN_NUMBER = patterns.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")
+_SPACE_IN_HAN: Final = patterns.compile(r"[ \t](?<=\p{Han}[ \t])[ \t]*(?=\p{Han})")
+_COMMA_IN_NUMBER: Final = patterns.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")
 # Invisible characters that word processors and web pages leave inside words and numbers (zero-width
 # space/non-joiner/joiner, word joiner, soft hyphen, a BOM in the middle of the text): dropped, so that
 # 610.\u200b20 is one figure; the characters around them keep their original columns.
-INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
-_INVISIBLE = patterns.compile(f"[{INVISIBLE}]+")
+INVISIBLE: Final = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
+_INVISIBLE: Final = patterns.compile(f"[{INVISIBLE}]+")
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +141,7 @@ class NormText(Rebuilt):
             return Span(Pos(1, 1), Pos(1, 2))
         top = len(origin) - 1
         first = origin[min(max(start, 0), top)]
-        last = origin[min(max(start, end - 1, 0), top)]
+        last = origin[min(max(max(start, end - 1), 0), top)]  # (two-argument max: native when compiled)
         return Span(Pos(first >> LINE_SHIFT, (first & COL_MASK) + 1), Pos(last >> LINE_SHIFT, (last & COL_MASK) + 2))
 
     def lines(self, start: int, end: int) -> tuple[int, int]:
@@ -150,7 +150,7 @@ class NormText(Rebuilt):
         if not origin:
             return 1, 1
         top = len(origin) - 1
-        return origin[min(max(start, 0), top)] >> LINE_SHIFT, origin[min(max(start, end - 1, 0), top)] >> LINE_SHIFT
+        return origin[min(max(start, 0), top)] >> LINE_SHIFT, origin[min(max(max(start, end - 1), 0), top)] >> LINE_SHIFT
 
     def __len__(self) -> int:
         return len(self.text)

@@ -9,7 +9,7 @@ classes, each adding its readings to the one before: ``ReaderState`` ← ``Break
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Final, Any, Optional
 
 from reportlint import patterns
 from reportlint.document import Relation
@@ -22,8 +22,8 @@ TermHit = tuple[int, int, Term]  # (start, end, term) of a vocabulary word found
 Breakdown = dict[str, Any]
 SumKey = tuple[Optional[int], tuple[int, ...]]  # (total, sorted parts) of a sum already read
 
-_CLASS_MARK_BEFORE = patterns.compile(r"\((?:类|款|项)\)\s*$")
-_SPACE = patterns.compile(r"\s")
+_CLASS_MARK_BEFORE: Final = patterns.compile(r"\((?:类|款|项)\)\s*$")
+_SPACE: Final = patterns.compile(r"\s")
 
 
 def _class_marked(text: str, end: int) -> bool:
@@ -37,10 +37,10 @@ def _class_marked(text: str, end: int) -> bool:
     return bool(_CLASS_MARK_BEFORE.search(text, k - 3, end))
 
 
-_GLUE_CHARS = set("为是共计达合总额数约近有的了年")
+_GLUE_CHARS: Final = set("为是共计达合总额数约近有的了年")
 # what may stand right before 项目支出 when it is the department's (本年度项目支出, 部门预算项目支出, 基本支出和项目支出,
 # 二级机构项目支出); any other character joins a project's name to it
-_BEFORE_PROJECT = set("度及和与或算门位构级其中入列")
+_BEFORE_PROJECT: Final = set("度及和与或算门位构级其中入列")
 
 
 class ReaderState:

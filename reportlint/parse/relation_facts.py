@@ -5,7 +5,7 @@ differences, balances and rates: a mixin of ``facts.Extractor`` (which gives it 
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Iterator
+from typing import Final, Iterator
 
 from reportlint import patterns
 from reportlint.document import Relation
@@ -14,9 +14,9 @@ from reportlint.parse.drafts import _FILLER, _HAN, _RATE_LABEL_END, Draft, _key,
 from reportlint.parse.reader_state import SumKey
 from reportlint.parse.shares import ShareReader
 
-_OPENS_WITH_COMPARISON = patterns.compile(r"\s*(?:同比|较|比|与)")
-_NOT_DONE = patterns.compile(r"未|尚未|没有|部分完成|正在")
-_CLAUSE_GROUP_END = patterns.compile(r"[;；。]")
+_OPENS_WITH_COMPARISON: Final = patterns.compile(r"\s*(?:同比|较|比|与)")
+_NOT_DONE: Final = patterns.compile(r"未|尚未|没有|部分完成|正在")
+_CLAUSE_GROUP_END: Final = patterns.compile(r"[;；。]")
 
 
 def _same_scope(a: Draft, b: Draft) -> bool:
@@ -40,8 +40,8 @@ def _unnamed_between(numerator: Draft, budget: Draft, rate: Draft) -> bool:
 
 
 # what may name a budget adjustment besides the change word: "年中追加预算", "调增资金"
-_YEAR_ON_YEAR = patterns.compile(r"(?:比|较|与)\s*(?:上年|去年|上年度|上一年|(?:19|20)[0-9]{2}\s*年)|同比")
-_ADJUSTMENT_WORDS = patterns.compile(r"年中|年内|预算|资金|经费")
+_YEAR_ON_YEAR: Final = patterns.compile(r"(?:比|较|与)\s*(?:上年|去年|上年度|上一年|(?:19|20)[0-9]{2}\s*年)|同比")
+_ADJUSTMENT_WORDS: Final = patterns.compile(r"年中|年内|预算|资金|经费")
 
 
 class RelationFinder(ShareReader):

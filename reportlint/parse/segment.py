@@ -10,7 +10,7 @@ Tables come in two dumps:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Final, Sequence
 
 from reportlint import patterns
 
@@ -18,11 +18,11 @@ from reportlint.document import Heading
 from reportlint.parse.normalize import NormText, join, normalize_line, to_simplified
 
 # precompiled: the regex module's per-call cache lookup is slow on hot paths
-_STARTS_WITH_DIGIT = patterns.compile(r"^\d")
+_STARTS_WITH_DIGIT: Final = patterns.compile(r"^\d")
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_HEADING_FIRST = frozenset("第(一二三四五六七八九十" + CIRCLED)  # or a digit: how every HEADING_PATTERNS match starts
+CN_DIGITS: Final = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CIRCLED: Final = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_HEADING_FIRST: Final = frozenset("第(一二三四五六七八九十" + CIRCLED)  # or a digit: how every HEADING_PATTERNS match starts
 
 
 def chinese_number(text: str) -> int:
@@ -38,8 +38,8 @@ def chinese_number(text: str) -> int:
     return value
 
 
-_CN = "[一二三四五六七八九十]{1,3}"
-HEADING_PATTERNS = (
+_CN: Final = "[一二三四五六七八九十]{1,3}"
+HEADING_PATTERNS: Final = (
     ("part", patterns.compile(rf"^第\s*({_CN})\s*部分\s*[、.:]?\s*")),
     ("cn-dun", patterns.compile(rf"^({_CN})\s*[、.]\s*")),
     ("cn-paren", patterns.compile(rf"^\(\s*({_CN})\s*\)\s*[、.]?\s*")),
@@ -103,11 +103,11 @@ class RawParagraph:
     heading: Heading | None
 
 
-_SENTENCE_END = "。！？!?；;"
-_TAB_CELL_MAX = 40  # a longer piece between tabs is prose
-_TAB_ROWS_MIN = 3
-_DIGIT_CELL = patterns.compile(r"\t\s*-?[0-9][0-9,.]*%?\s*(?:\t|$)")
-_PIPE_LINE = patterns.compile(r"^\s*\|\s*$|\|\s*$|\|.*\|")
+_SENTENCE_END: Final = "。！？!?；;"
+_TAB_CELL_MAX: Final = 40  # a longer piece between tabs is prose
+_TAB_ROWS_MIN: Final = 3
+_DIGIT_CELL: Final = patterns.compile(r"\t\s*-?[0-9][0-9,.]*%?\s*(?:\t|$)")
+_PIPE_LINE: Final = patterns.compile(r"^\s*\|\s*$|\|\s*$|\|.*\|")
 
 
 def is_cell_line(raw: str) -> bool:

@@ -4,7 +4,7 @@ kept as an alternative reading). A mixin of ``facts.Extractor``."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Final, Sequence
 
 from reportlint import patterns
 from reportlint.document import Relation
@@ -13,12 +13,12 @@ from reportlint.parse.breakdowns import BreakdownReader
 from reportlint.parse.lists import _last_level
 from reportlint.parse.reader_state import Breakdown
 
-_SHARE = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
-_OF_WHOLE = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
-_TOTAL_WORD = patterns.compile(r"总|合计")
-_WHOLE_END = patterns.compile(r"(?:的|比重|比例)$")
+_SHARE: Final = patterns.compile(r"占(?P<whole>[^，,。;；]{0,24}?)(?:的|比重|比例|为)?\s*$")
+_OF_WHOLE: Final = patterns.compile(r"\s*的\s*(?:比率|比例|比重)?\s*(?:为|是)?\s*[:：]?\s*$")
+_TOTAL_WORD: Final = patterns.compile(r"总|合计")
+_WHOLE_END: Final = patterns.compile(r"(?:的|比重|比例)$")
 
-_SCOPE_FILLER = patterns.compile(r"本年|全年|当年|年度|本部门|部门|单位|本级|全部|的|[\s\d年度]")
+_SCOPE_FILLER: Final = patterns.compile(r"本年|全年|当年|年度|本部门|部门|单位|本级|全部|的|[\s\d年度]")
 
 
 def _whole_scope(whole_words: str, concept_start: int) -> str:

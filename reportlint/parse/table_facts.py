@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import AbstractSet, Sequence
+from typing import Final, AbstractSet, Sequence
 
 from reportlint import patterns
 from reportlint.document import Cell, Relation, Table, TablePlace
@@ -13,21 +13,21 @@ from reportlint.parse.relation_facts import RelationFinder
 from reportlint.parse.tables import is_key_value, row_labels
 from reportlint.rules import RateIdentity
 
-_LABEL_VALUE_CELL = patterns.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*$")
-_TOTAL_ROW_LABEL = patterns.compile(r"^(合计|总计|小计)")
-_SUMMARY_ROW_LABEL = patterns.compile(r"汇总\s*$")  # "局机关及二级机构汇总": the units' rows add up to it
-_TOTAL_COLUMN = patterns.compile(r"合计|总计|小计")
-_ROW_NUMBERING = patterns.compile(r"^\s*\d+\s*[、.]")
-_WEIGHT_LABEL = patterns.compile(r"分值|权重")
-_SCORE_LABEL = patterns.compile(r"得分(?!率)")
+_LABEL_VALUE_CELL: Final = patterns.compile(r"[:：]\s*(\d+(?:\.\d+)?)\s*$")
+_TOTAL_ROW_LABEL: Final = patterns.compile(r"^(合计|总计|小计)")
+_SUMMARY_ROW_LABEL: Final = patterns.compile(r"汇总\s*$")  # "局机关及二级机构汇总": the units' rows add up to it
+_TOTAL_COLUMN: Final = patterns.compile(r"合计|总计|小计")
+_ROW_NUMBERING: Final = patterns.compile(r"^\s*\d+\s*[、.]")
+_WEIGHT_LABEL: Final = patterns.compile(r"分值|权重")
+_SCORE_LABEL: Final = patterns.compile(r"得分(?!率)")
 # a column of differences: "增减额", "差额", "决算数比年初预算增减", "增减变化": changes, not levels
-_CHANGE_COLUMN = patterns.compile(r"增减|差额|差异|变动额|增长额|减少额|增加额")
-_UNIT_IN_LABEL = patterns.compile(r"[(（]\s*(万元|元|亿元|%)\s*[)）]")
-_RATE_LABEL = patterns.compile(r"率")
-_LABEL_MAX = 30  # longer label cells are notes, not names
-_SUB_ROW = patterns.compile(r"^\s*(其中|含|包括)|^\s+")
-_DIGITS = patterns.compile(r"\d+")
-_NUMERALS = patterns.compile(r"[一二三四五六七八九十]+")
+_CHANGE_COLUMN: Final = patterns.compile(r"增减|差额|差异|变动额|增长额|减少额|增加额")
+_UNIT_IN_LABEL: Final = patterns.compile(r"[(（]\s*(万元|元|亿元|%)\s*[)）]")
+_RATE_LABEL: Final = patterns.compile(r"率")
+_LABEL_MAX: Final = 30  # longer label cells are notes, not names
+_SUB_ROW: Final = patterns.compile(r"^\s*(其中|含|包括)|^\s+")
+_DIGITS: Final = patterns.compile(r"\d+")
+_NUMERALS: Final = patterns.compile(r"[一二三四五六七八九十]+")
 
 
 def _column(d: Draft) -> int:
@@ -40,10 +40,10 @@ def _row_style(marker: str) -> str:
     return _NUMERALS.sub("c", _DIGITS.sub("d", marker.strip()))
 
 
-_ROW_STYLE = patterns.compile(r"^\s*(\d+[、.]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
-_PROSE_CELL = patterns.compile(r"[^，。；]{4,}[，；][^，。；]{4,}[，。；][^，。；]{2,}")  # two clauses or more
-_OF_WHICH_CELL = patterns.compile(r"^\s*其中\s*[:：]?\s*$")
-_OTHER_LABEL = patterns.compile(r"^\s*其他")
+_ROW_STYLE: Final = patterns.compile(r"^\s*(\d+[、.]|\(\d+\)|（\d+）|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+_PROSE_CELL: Final = patterns.compile(r"[^，。；]{4,}[，；][^，。；]{4,}[，。；][^，。；]{2,}")  # two clauses or more
+_OF_WHICH_CELL: Final = patterns.compile(r"^\s*其中\s*[:：]?\s*$")
+_OTHER_LABEL: Final = patterns.compile(r"^\s*其他")
 
 
 def _sub_column_group(table: Table) -> tuple[int, list[int], int] | None:
@@ -76,7 +76,7 @@ def _column_unit(label: str) -> str:
     return ""
 
 
-_SENTENCE_PUNCT = patterns.compile(r"[。，,；;]")
+_SENTENCE_PUNCT: Final = patterns.compile(r"[。，,；;]")
 
 
 def _is_title(caption: str) -> bool:
@@ -85,7 +85,7 @@ def _is_title(caption: str) -> bool:
     return not _SENTENCE_PUNCT.search(caption)
 
 
-_COLUMN_NUMBER_LABEL = patterns.compile(r"^(?:栏次|行次|栏号|序号|列次)$")
+_COLUMN_NUMBER_LABEL: Final = patterns.compile(r"^(?:栏次|行次|栏号|序号|列次)$")
 
 
 def _column_numbers(cells: Sequence[Cell]) -> bool:

@@ -8,7 +8,7 @@ the row below it (``其中：`` spans the cells it heads), so multi-row headers 
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Final, Sequence
 
 from reportlint import patterns
 
@@ -17,10 +17,10 @@ from reportlint.parse.normalize import NormText
 from reportlint.parse.numbers import parse_cell_number
 from reportlint.parse.segment import RawCell, RawTable
 
-_UNIT_DECL = patterns.compile(r"(?:单位|金额单位)\s*[:：]?\s*(万元|元|亿元)|[(（]\s*(万元|元|亿元)\s*[)）]")
-_PARENT = patterns.compile(r"^(其中|按.{1,8}分)|[:：]$")
-_LABEL_HEADER = patterns.compile(r"指标$|^指标|项目|科目|名称|机构|单位|类别|内容|^类$|^款$|^项$")
-_VALUE_HEADER = patterns.compile(r"指标值|完成值|目标值|预期|实际|标准|分值|得分|权重|数$|额$|率|合计|金额|费$|支出|收入|结余")
+_UNIT_DECL: Final = patterns.compile(r"(?:单位|金额单位)\s*[:：]?\s*(万元|元|亿元)|[(（]\s*(万元|元|亿元)\s*[)）]")
+_PARENT: Final = patterns.compile(r"^(其中|按.{1,8}分)|[:：]$")
+_LABEL_HEADER: Final = patterns.compile(r"指标$|^指标|项目|科目|名称|机构|单位|类别|内容|^类$|^款$|^项$")
+_VALUE_HEADER: Final = patterns.compile(r"指标值|完成值|目标值|预期|实际|标准|分值|得分|权重|数$|额$|率|合计|金额|费$|支出|收入|结余")
 
 
 def is_numeric(text: str) -> bool:
@@ -35,7 +35,7 @@ def _is_header_like(row: list[RawCell]) -> bool:
     return not any(is_numeric(t) for t in texts)
 
 
-_RULE_CELL = patterns.compile(r"^\s*:?[-－—]+:?\s*$")
+_RULE_CELL: Final = patterns.compile(r"^\s*:?[-－—]+:?\s*$")
 
 
 def is_rule_row(row: list[RawCell]) -> bool:
@@ -192,7 +192,7 @@ def build_tables(raw: RawTable, first_index: int, context: str = "") -> list[Tab
     return tables
 
 
-_TOTAL_LABEL = patterns.compile(r"^(合计|总计|小计|总分|得分合计)")
+_TOTAL_LABEL: Final = patterns.compile(r"^(合计|总计|小计|总分|得分合计)")
 
 
 def stub_columns(column_headers: tuple[str, ...] | list[str], rows: Sequence[Sequence[Cell]]) -> int:
