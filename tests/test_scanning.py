@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, strategies as st
 
 from reportlint.checks.scanning import finditer_not_after
@@ -186,3 +187,33 @@ def test_the_year_and_prompt_rules_see_every_line_they_would_scan(lines):
         assert {k for k, line in enumerate(lines) if pattern.search(line)} <= set(lines_matching([pattern], text, starts))
     prompted = {k for k, line in enumerate(lines) if any(scoring._PROMPT.search(p.strip()) for p in line.split("|"))}
     assert prompted <= set(lines_matching(scoring._PROMPT_WORDS, text, starts))
+
+
+@given(st.text(alphabet="0123456789,.万元% 人a", max_size=24))
+def test_the_number_scan_with_its_first_digit_in_front_matches_as_written_before(text):
+    import re
+
+    from reportlint.parse import numbers
+
+    before = re.compile(numbers._NUMBER_BODY.replace(
+        r"(?P<num>\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))",
+        r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"))
+    assert before.pattern != numbers._NUMBER_BODY
+    assert [(m.span(), m.groups()) for m in numbers._NUMBER_SCAN.finditer(text)] == [
+        (m.span(), m.groups()) for m in before.finditer(text)]
+
+
+@pytest.mark.parametrize("module, name, written_before", [
+    ("reportlint.checks.name_lists", "_COUNTED_LIST", ("(?P<count>\\d\\d{0,2})", "(?P<count>\\d{1,3})")),
+    ("reportlint.parse.facts", "_MASKED_NAME", ("[*＊×#][*＊×#]+", "[*＊×#]{2,}")),
+])
+@given(text=st.text(alphabet="0123456789个家所项名位内设机构，,分别为即包括：:、A和B。；*＊×# ", max_size=30))
+def test_patterns_opened_with_a_class_match_as_written_before(module, name, written_before, text):
+    import importlib
+    import re
+
+    pattern = getattr(importlib.import_module(module), name)
+    now, before = written_before
+    assert now in pattern.pattern
+    old = re.compile(pattern.pattern.replace(now, before), pattern.flags)
+    assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [(m.span(), m.groups()) for m in old.finditer(text)]

@@ -11,8 +11,10 @@ from reportlint.finding import Finding
 from reportlint.rules import vocabulary
 
 
+# (the count is written "\d\d{0,2}", not "\d{1,3}": the same matches, and a pattern that opens with a class lets
+# ``re`` skip ahead to the next digit)
 _COUNTED_LIST: Final = patterns.compile(
-    r"(?P<count>\d{1,3})\s*(?P<word>个|家|所|项|支|类|名|位)(?P<noun>[^，,。；;:：\d]{0,12}?)\s*[，,]?\s*"
+    r"(?P<count>\d\d{0,2})\s*(?P<word>个|家|所|项|支|类|名|位)(?P<noun>[^，,。；;:：\d]{0,12}?)\s*[，,]?\s*"
     r"(?P<intro>分别为|分别是|即|包括|为|:|：)\s*[:：]?\s*(?P<list>[^。；;:：]{2,400}?)(?P<end>[。；;:：]|$)"
 )
 # a count word after a digit, in any script or width (cheap test before a line is normalised)

@@ -83,7 +83,7 @@ _BUDGET_WHOLE: Final = patterns.compile(r"^\s*(?:年初|调整后?|全年|年度
 _OPEN_BRACKET_ONLY: Final = patterns.compile(r"\s*\(\s*(?:同比)?(?:增长|下降|增幅|降幅)?\s*$")
 _ITEM_START: Final = patterns.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}、)")
 _ITEM_CLAUSE_END: Final = patterns.compile(r"[;；。]")
-_MASKED_NAME: Final = patterns.compile(r"[*＊×#]{2,}")
+_MASKED_NAME: Final = patterns.compile(r"[*＊×#][*＊×#]+")  # (opens with a class: searched fast)
 _CLAUSE_CLOSE: Final = patterns.compile(r"[;；]|\)")
 
 

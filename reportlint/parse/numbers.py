@@ -24,8 +24,11 @@ COUNT_WORDS: Final = (
 )
 _UNIT: Final = rf"(?:亿元|万元|千元|元|万(?:{COUNT_WORDS})?|亿|%|‰|分|{COUNT_WORDS})"
 
+# (the number is written "\d(?:…|…)", the digit both alternatives of "\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# open with taken out in front: the same matches, tried in the same order, but a pattern that opens with a
+# character class lets ``re`` skip ahead to the next digit instead of trying the pattern at every character)
 _NUMBER_BODY: Final = (
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<num>\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))"
     r"(?![\d])"
     r"(?P<gap> ?)"
     rf"(?P<unit>{_UNIT})?"
