@@ -29,6 +29,10 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import instructions  # noqa: E402  (bench/instructions.py, beside this file)
+
+INSTRUCTION_REPORTS = 30
 ROOT = HERE.parent
 PY = sys.executable
 NEWLINE = b"\n"
@@ -108,8 +112,10 @@ def _build_kind(tree: Path) -> str:
     return subprocess.run(cmd, capture_output=True, text=True, env=_env(tree), cwd=tree).stdout.strip()
 
 
-def compare(dense: Path, one: Path, rounds: int = 3, tree: Path | None = None) -> list[tuple[str, str, str, str]]:
-    """Rows (measure, pure, compiled, target) for the dense reports in ``dense`` and the small report ``one``."""
+def compare(dense: Path, one: Path, rounds: int = 3, tree: Path | None = None,
+            count_instructions: bool = True) -> list[tuple[str, str, str, str]]:
+    """Rows (measure, pure, compiled, target) for the dense reports in ``dense`` and the small report ``one``;
+    with ``count_instructions`` (and valgrind installed) also the instructions (``bench/instructions.py``)."""
     n = len(list(dense.glob("*.txt")))
     with tempfile.TemporaryDirectory() as tmp:
         compiled = tree or build_compiled(Path(tmp))
@@ -133,6 +139,11 @@ def compare(dense: Path, one: Path, rounds: int = 3, tree: Path | None = None) -
                 cpu[name].append(seconds)
                 rss[name].append(kb)
                 start[name].append(_wall(lint + [str(one), "--format", "concise"], _env(t), 5))
+        counted: dict[str, tuple[float, float]] = {}
+        if count_instructions and instructions.available():
+            folder = instructions.sample(dense, Path(tmp) / "sample", INSTRUCTION_REPORTS)
+            counted = {v: instructions.per_report(lint, [PY, "-c", SCAN], folder, one, _env(t), _cwd(_env(t)),
+                                                  dict(os.environ)) for v, t in variants.items()}
         corpus = [p for p in (SHARED / "corpus", ROOT / "examples", dense) if p.exists()]
         outputs = {"pure --jobs 1": _findings(ROOT, corpus, 1), "compiled --jobs 1": _findings(compiled, corpus, 1),
                    "compiled --jobs 2": _findings(compiled, corpus, 2)}
@@ -152,6 +163,10 @@ def compare(dense: Path, one: Path, rounds: int = 3, tree: Path | None = None) -
         ("start-up, one small report (wall)",
          *(f"{med(start[v]) * 1000:.0f} ms = {med(start[v]) / base_pass:.1f}× python -c pass" for v in variants),
          f"<= 8× (python -c pass: {base_pass * 1000:.0f} ms)"),
+        *([(f"instructions a report beyond start-up ({INSTRUCTION_REPORTS} reports, valgrind)",
+             *(f"{counted[v][0] / 1e6:.1f} M" for v in variants), "(deterministic: the same in every run)"),
+            ("× the bare scan, in instructions", *(f"{counted[v][1]:.1f}×" for v in variants), "")]
+          if counted else []),
         ("peak RSS, the dense reports", *(f"{med(rss[v]) / 1024:.0f} MB" for v in variants), "flat"),
         (f"findings on the corpus ({lines} lines)", "identical" if same else "DIFFER", " / ".join(outputs),
          "identical"),
@@ -174,13 +189,14 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=300, help="dense generated reports (default 300)")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--tree", type=Path, help="an already compiled copy of the project (skips the build)")
+    parser.add_argument("--no-instructions", action="store_true", help="do not count instructions with valgrind")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         dense = Path(tmp) / "dense"
         subprocess.run([PY, str(HERE / "generate.py"), str(dense), str(args.reports)], check=True)
         one = ROOT / "examples" / "clean.txt"
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-        print_rows(compare(dense, one, args.rounds, args.tree))
+        print_rows(compare(dense, one, args.rounds, args.tree, not args.no_instructions))
 
 
 if __name__ == "__main__":

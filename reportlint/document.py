@@ -242,6 +242,15 @@ class Block(Rebuilt):
     heading: Optional[Heading] = None
     table: Optional[int] = None
 
+    def __init__(self, index: int, kind: str, first_line: int, last_line: int, heading: Optional[Heading] = None,
+                 table: Optional[int] = None) -> None:  # spelled out: built natively when compiled
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "first_line", first_line)
+        object.__setattr__(self, "last_line", last_line)
+        object.__setattr__(self, "heading", heading)
+        object.__setattr__(self, "table", table)
+
 
 @dataclass(frozen=True)
 class Document(Rebuilt):

@@ -127,7 +127,7 @@ def test_the_document_model_pickles_and_copies_in_either_build():
 
 @pytest.mark.parametrize("name", ["reportlint.document:Pos", "reportlint.document:Span", "reportlint.document:TablePlace",
                                   "reportlint.document:Figure", "reportlint.document:Cell",
-                                  "reportlint.document:Relation", "reportlint.parse.drafts:Draft",
+                                  "reportlint.document:Relation", "reportlint.document:Block", "reportlint.parse.drafts:Draft",
                                   "reportlint.parse.normalize:NormText"])
 def test_a_spelled_out_init_takes_the_fields_in_order_with_their_defaults(name):
     """The hot classes write out the __init__ the dataclass would make (the compiled build constructs them

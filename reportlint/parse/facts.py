@@ -273,7 +273,7 @@ class Extractor(TableReader):
             draft.direct = concept is not None
             if concept and vocab.concepts[concept].subject:
                 subject = concept
-            for k, (cs, ce, cterm) in enumerate(concept_terms[:-1]):
+            for cs, ce, cterm in concept_terms[:-1]:
                 if vocab.concepts[cterm.id].subject:
                     subject = cterm.id  # "基本支出年初结转和结余…": 基本支出 is what the sentence goes on about
             # kind
@@ -342,8 +342,8 @@ class Extractor(TableReader):
             if direction:
                 q["direction"] = "+" if direction > 0 else "-"
             own_year = _YEAR.findall(label) if "年" in label else []
-            own_funds = [t[2].id for t in terms if t[2].category == "fund"]
-            own_entities = sorted({t[2].id for t in terms if t[2].category == "entity"})
+            own_funds = [t[2].id for t in terms if t[2].category == "fund"] if terms else []
+            own_entities = sorted({t[2].id for t in terms if t[2].category == "entity"}) if terms else []
             if part_of is not None:
                 total = self.drafts[part_of["total"]]
                 q.update({k: v for k, v in total.q.items() if k in ("year", "fund", "entity", "state")})
