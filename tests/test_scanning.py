@@ -101,12 +101,11 @@ def test_sentences_keep_their_end_marks():
     assert split_sentences("") == []
 
 
-@given(st.text(alphabet="收入a1 ，", max_size=12))
-def test_fewer_than_two_han_counts_as_findall_did(text):
-    from reportlint.parse.drafts import _HAN
-    from reportlint.parse.facts import _fewer_than_two_han
+@given(st.text(alphabet="收入a1 ，", max_size=12), st.integers(min_value=0, max_value=5))
+def test_han_at_least_counts_as_findall_did(text, count):
+    from reportlint.parse.drafts import _HAN, han_at_least
 
-    assert _fewer_than_two_han(text) == (len(_HAN.findall(text)) < 2)
+    assert han_at_least(text, count) == (len(_HAN.findall(text)) >= count)
 
 
 @given(st.text(alphabet="ab\r\n 收", max_size=20))
@@ -137,9 +136,9 @@ _LINES = st.lists(st.text(alphabet="。，；：、,;XＸx×{}｛单位名称增
 
 @given(_LINES)
 def test_lines_matching_lists_every_line_a_pattern_matches_on_its_own(lines):
-    from reportlint.checks.scanning import line_starts, lines_matching
+    from reportlint.checks.scanning import joined_lines, lines_matching
 
-    text, starts = "\n".join(lines), line_starts(lines, [1] * len(lines))
+    text, starts = joined_lines(lines)
     for name, pattern in _line_scan_patterns().items():
         alone = [k for k, line in enumerate(lines) if pattern.search(line)]
         listed = lines_matching([pattern], text, starts)
@@ -150,13 +149,13 @@ def test_lines_matching_lists_every_line_a_pattern_matches_on_its_own(lines):
 def test_lines_matching_reads_anchors_at_each_line():
     import re
 
-    from reportlint.checks.scanning import line_starts, lines_matching
+    from reportlint.checks.scanning import joined_lines, lines_matching
 
     lines = ["增长12.40", "无", "执行率为98.50", "增长12.40%"]
-    starts = line_starts(lines, [1] * 4)
-    assert lines_matching([re.compile(r"[0-9]\.[0-9]+$")], "\n".join(lines), starts) == [0, 2]
-    assert lines_matching([re.compile(r"^无")], "\n".join(lines), starts) == [1]
-    assert line_starts(["ab", "", "c"], [2, 1]) == [0, 4, 5]
+    text, starts = joined_lines(lines)
+    assert lines_matching([re.compile(r"[0-9]\.[0-9]+$")], text, starts) == [0, 2]
+    assert lines_matching([re.compile(r"^无")], text, starts) == [1]
+    assert joined_lines(["ab", "", "c"]) == ("ab\n\nc", [0, 3, 4])
 
 
 @given(st.text(alphabet=" \u3000\t左右以上下内之余多(含)-~—至到5元", max_size=4))
@@ -180,9 +179,9 @@ def test_figures_after_which_the_words_make_them_approximate_or_a_range():
 @given(st.lists(st.text(alphabet="请填写报结合说明(（20字以内)）×X |年2023比较与增加同期", max_size=16), min_size=1, max_size=5))
 def test_the_year_and_prompt_rules_see_every_line_they_would_scan(lines):
     from reportlint.checks import scoring, years
-    from reportlint.checks.scanning import line_starts, lines_matching
+    from reportlint.checks.scanning import joined_lines, lines_matching
 
-    text, starts = "\n".join(lines), line_starts(lines, [1] * len(lines))
+    text, starts = joined_lines(lines)
     for pattern in (years._YEAR, years._words()[3]):
         assert {k for k, line in enumerate(lines) if pattern.search(line)} <= set(lines_matching([pattern], text, starts))
     prompted = {k for k, line in enumerate(lines) if any(scoring._PROMPT.search(p.strip()) for p in line.split("|"))}

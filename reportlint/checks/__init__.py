@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Final, Any, Callable, Iterable, Iterator, TYPE_CHECKING, TypeVar, cast
 
 from reportlint.document import Document, Figure, Relation, Span
+from reportlint.checks.scanning import joined_lines, lines_matching
 from reportlint.finding import Finding, Related
 from reportlint import patterns
 
@@ -178,16 +179,12 @@ class Context:
     def lines_matching(self, *found: re.Pattern[str] | str) -> list[tuple[int, str]]:
         """(line number, line) of the lines of the document in which one of the patterns ``found`` may match
         (``scanning.lines_matching``: patterns without ^, $ or a look-around that rejects a line break)."""
-        from reportlint.checks.scanning import lines_matching
-
         lines = self.doc.lines
         text, starts = self.once("raw-text", _raw_text)
         return [(k + 1, lines[k]) for k in lines_matching(found, text, starts)]
 
     def normalised_lines_matching(self, *found: re.Pattern[str] | str) -> list[tuple[int, NormText]]:
         """``lines_matching`` over the normalised lines (``normalised_lines``)."""
-        from reportlint.checks.scanning import lines_matching
-
         normalised = self.normalised_lines()
         text, starts = self.once("normalised-text", _normalised_text)
         return [normalised[k] for k in lines_matching(found, text, starts)]
@@ -278,18 +275,11 @@ class Context:
         return f"line {fig.span.start.line}"
 
 
-def _joined(texts: list[str]) -> tuple[str, list[int]]:
-    """``texts`` joined by line feeds, and where each starts in the result."""
-    from reportlint.checks.scanning import line_starts
-
-    return "\n".join(texts), line_starts(texts, [1] * len(texts))
-
-
 def _raw_text(ctx: Context) -> tuple[str, list[int]]:
     """The document's lines joined by line feeds (whatever ended them in the file), and where each starts."""
-    return _joined(list(ctx.doc.lines))
+    return joined_lines(ctx.doc.lines)
 
 
 def _normalised_text(ctx: Context) -> tuple[str, list[int]]:
     """The normalised lines joined by line feeds, and where each starts."""
-    return _joined([norm.text for _, norm in ctx.normalised_lines()])
+    return joined_lines([norm.text for _, norm in ctx.normalised_lines()])

@@ -5,6 +5,7 @@ the words a match may not follow in Python, after the match, instead."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator, Sequence
 
 
@@ -24,14 +25,14 @@ def finditer_not_after(pattern: re.Pattern[str], text: str, not_after: Sequence[
         pos = end if end > start else start + 1
 
 
-def line_starts(lines: Sequence[str], separators: Sequence[int]) -> list[int]:
-    """Where each line starts in the text made of ``lines`` joined by separators of the given lengths."""
+def joined_lines(lines: Sequence[str]) -> tuple[str, list[int]]:
+    """``lines`` joined by line feeds, and where each starts in the result (what ``lines_matching`` searches)."""
     starts = [0] * len(lines)
     pos = 0
     for k, line in enumerate(lines):
         starts[k] = pos
-        pos += len(line) + (separators[k] if k < len(separators) else 0)
-    return starts
+        pos += len(line) + 1
+    return "\n".join(lines), starts
 
 
 def lines_matching(patterns: Sequence[re.Pattern[str] | str], text: str, starts: list[int]) -> list[int]:
@@ -45,8 +46,6 @@ def lines_matching(patterns: Sequence[re.Pattern[str] | str], text: str, starts:
     only runs on into the next line: the caller scans each line given as before, so it gives nothing more.
     A string instead of a pattern lists the lines that hold it (found by ``str.find``, far faster than a
     pattern that opens with a look-behind or a class: the words a line needs for a pattern to match there)."""
-    from bisect import bisect_right
-
     found: set[int] = set()
     count = len(starts)
     for pattern in patterns:

@@ -39,7 +39,7 @@ def is_reference(level: Draft, earlier: _Backwards) -> bool:
         if level.concept not in (None, subject.concept) or subject.unit != level.unit and not (
                 subject.is_money_like() and level.is_money_like()):
             continue
-        if any(word in level.clause for word in vocabulary().previous_year):
+        if vocabulary().previous_year_pattern.search(level.clause):
             return True  # "公务接待费2.36万元，上年同期为2.80万元"
         year, subject_year = level.q.get("year", ""), subject.q.get("year", "")
         if year and subject_year and year.isdigit() and subject_year.isdigit() and int(year) == int(subject_year) - 1:

@@ -17,6 +17,19 @@ if TYPE_CHECKING:
 _YEAR: Final = patterns.compile(r"((?:19|20)(?<!\d..)\d{2})\s*年")  # not after a digit (tested after "19"/"20": faster)
 _RATE_LABEL_END: Final = patterns.compile(r"\p{Han}率\s*(?:为|达|达到|是)?\s*[:：]?\s*$")  # 满意率96%, 办结率达100%
 _HAN: Final = patterns.compile(r"\p{Han}")
+
+
+def han_at_least(text: str, count: int) -> bool:
+    """Whether ``text`` holds ``count`` or more Han characters (found one after another, not all listed)."""
+    pos = 0
+    for _ in range(count):
+        m = _HAN.search(text, pos)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
+
+
 _DIGIT: Final = patterns.compile(r"[0-9０-９]")
 _FILLER: Final = patterns.compile(
     r"((?:19|20)\d{2}\s*年度?|合计|共计|总计|总额|金额|累计|余额|总数|全年|本年|当年|年度|年末|年初|截止|截至|实际|"

@@ -19,7 +19,7 @@ from typing import Final, Sequence
 from reportlint import patterns
 from reportlint.document import Figure, Relation
 from reportlint.parse.drafts import (_DIGIT, _FILLER, _HAN, _RATE_LABEL_END, _YEAR, Draft, _same_measure, damage,
-                                     unit_fits)
+                                     han_at_least, unit_fits)
 from reportlint.parse.lists import (_bracket_owners, _bracketed_lists, _item_subject, _list_opened, _opener_names,
                                     _respective_shares, _respectively, _says_progress)
 from reportlint.parse.normalize import NormText
@@ -45,11 +45,6 @@ def split_sentences(text: str) -> list[str]:
     if start < len(text):
         pieces.append(text[start:])
     return pieces
-
-
-def _fewer_than_two_han(text: str) -> bool:
-    first = _HAN.search(text)
-    return first is None or _HAN.search(text, first.end()) is None
 _FOREIGN_SUBJECT: Final = patterns.compile(r"项目|专项|工程|合同|该|此项|中标|采购|每")
 _FOREIGN_IN_PROJECT_REPORT: Final = patterns.compile(r"工程|合同|中标|采购|每")
 _DIFFERENCE_LABEL: Final = patterns.compile(r"(?:差值|差额|相差|收支结余)\s*(?:为|是)?\s*[:：]?\s*$")
@@ -64,12 +59,11 @@ _FULL_YEAR: Final = patterns.compile(r"全年|年度|本年")
 # part of a year: a figure for it is not the year's figure
 _PERIOD: Final = patterns.compile(
     r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|[上下]半年|前?[一二三四1-4]季度|前三季度|截[至止]\s*\d{1,2}\s*月|\d{1,2}\s*月[底末份]")
-# every alternative of _PERIOD names 月, 半年 or 季度: a text with none of them is not searched
-_PERIOD_WORDS: Final = ("月", "半年", "季度")
 
 
 def _period(text: str) -> re.Match[str] | None:
-    # the words of _PERIOD_WORDS, tested one by one (a generator over them cost more than the search it saves)
+    # every alternative of _PERIOD names 月, 半年 or 季度: a text with none of them is not searched (the words
+    # tested one by one: a generator over them cost more than the search it saves)
     if "月" in text or "半年" in text or "季度" in text:
         return _PERIOD.search(text)
     return None
@@ -179,7 +173,7 @@ class Extractor(TableReader):
             return None
         foreign_at: int | None = -1  # where a narrower subject is first named (None: nowhere); -1: not looked up yet
         head = sentence[: numbers[0].start]
-        headless = _fewer_than_two_han(head)  # a fragment cut from its start (a page break in an excerpt)
+        headless = not han_at_least(head, 2)  # a fragment cut from its start (a page break in an excerpt)
         head_terms = self._terms(head)
         head_year = _YEAR.findall(head) if "年" in head else []  # (every year is written with 年)
         head_period = _period(head)

@@ -75,14 +75,9 @@ _RANGE_LAST: Final = frozenset("-~—至到")
 _JOINED_LAST: Final = frozenset("-/")
 
 
-def _may_end(text: str, last_chars: frozenset[str]) -> bool:
-    """Whether an end-anchored pattern whose matches end with one of ``last_chars`` may match ``text``."""
-    last = text[-1:]
-    return not last or last in last_chars or last.isspace()
-
-
 def _open_end(text: str) -> bool:
-    """Whether ``text`` is empty or ends with a blank: every end-anchored pattern may match it (``_may_end``)."""
+    """Whether ``text`` is empty or ends with a blank: every end-anchored pattern above may match it; one that
+    ends with another character only a pattern whose ``…_LAST`` characters hold it."""
     return not text or text[-1].isspace()
 
 
@@ -143,7 +138,7 @@ def find_numbers(text: str, *, require_unit: bool = True) -> list[NumberMatch]:
         number_end, end = m.end("num"), m.end()
         before = text[max(0, start - 14):start]
         # the end-anchored patterns before the number are searched only when ``before`` may end with a match
-        # (``_may_end``): its last character, looked at once
+        # (``_open_end``, or its last character among the pattern's ``…_LAST``): the last character looked at once
         open_end = _open_end(before)
         last = before[-1:]
         if not unit:

@@ -8,7 +8,7 @@ from typing import Final, Sequence
 
 from reportlint import patterns
 from reportlint.document import Relation
-from reportlint.parse.drafts import _HAN, Draft, _same_measure
+from reportlint.parse.drafts import Draft, _same_measure, han_at_least
 from reportlint.parse.breakdowns import BreakdownReader
 from reportlint.parse.lists import _last_level
 from reportlint.parse.reader_state import Breakdown
@@ -25,7 +25,7 @@ def _whole_scope(whole_words: str, concept_start: int) -> str:
     """The words that narrow the whole a share names before its concept ("占专项资金支出总额的" — 专项资金):
     a figure is that whole only if its own words say so too. Empty when nothing narrows it."""
     scope = _SCOPE_FILLER.sub("", whole_words[:concept_start])
-    return scope if len(_HAN.findall(scope)) >= 2 else ""
+    return scope if han_at_least(scope, 2) else ""
 
 
 def _may_be_whole(candidate: Draft, whole_words: str) -> bool:
@@ -116,7 +116,7 @@ class ShareReader(BreakdownReader):
         concept: "授予中小企业合同金额12,127.08万元，其中：授予小微企业合同金额7,295.12万元，占授予中小企业合同
         金额的60.02%"."""
         words = _WHOLE_END.sub("", whole_words).strip()
-        if len(_HAN.findall(words)) < 4:
+        if not han_at_least(words, 4):
             return []
         found = []
         for i in range(part - 1, -1, -1):  # back through the share's paragraph only
